@@ -65,6 +65,22 @@ def _door_row(labels: tuple[int, ...]):  # type: ignore[no-untyped-def]
 
 
 EXERCISES: dict[str, Exercise] = {
+    "00.1": Exercise(
+        "By eye, which model separates the colours better, 'A' or 'B'?",
+        lambda: "B",
+        "Look at which side of each line the red circles and the blue squares sit.",
+        (
+            (
+                lambda: "A",
+                "Look again: A's line leaves a red circle on the blue side and a blue square on the red side.",
+            ),
+        ),
+    ),
+    "00.2": Exercise(
+        "How many points does model A give less than 0.5 for their true colour?",
+        lambda: sum(p < 0.5 for p in data.MODEL_A.probabilities),
+        "Read the four numbers beside model A's points.",
+    ),
     "01.1": Exercise(
         "The product of model B's four probabilities.",
         lambda: product_of_probabilities(data.MODEL_B.probabilities),
@@ -268,7 +284,10 @@ def _check_function(key: str, candidate: Any, reference: Callable[..., Any]) -> 
         want = float(reference(*arguments))
         try:
             with np.errstate(all="ignore"):
-                got = float(candidate(*arguments))
+                result = candidate(*arguments)
+                if result is Ellipsis:
+                    return Feedback(False, "Not answered yet: replace the ... in your function with your code.")
+                got = float(result)
         except Exception as error:  # the learner's code: any failure is feedback
             return Feedback(False, f"On {what} your function raised {type(error).__name__}: {error}")
         if math.isnan(got):

@@ -102,7 +102,7 @@ def test_from_logits_equals_the_probability_form_where_that_is_finite(y, z):
     assert math.isfinite(stable)
     # Where sigmoid rounds p to 0 or 1 the probability form loses the tail; compare only
     # where every probability keeps real digits.
-    if math.isfinite(direct) and np.all((p > 1e-12) & (p < 1 - 1e-12)):
+    if math.isfinite(direct) and np.all((p > 1e-6) & (p < 1 - 1e-6)):
         assert math.isclose(direct, stable, rel_tol=1e-9, abs_tol=1e-12)
 
 

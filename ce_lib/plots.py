@@ -1,0 +1,349 @@
+"""Pure drawing functions: each draws on a Matplotlib ``Axes`` and returns the artists it made,
+so an app can update them in place (``set_data``, ``set_height``) instead of redrawing.
+
+Colours are the Okabe-Ito palette, safe for colour-blind readers, and every colour is paired
+with a shape or a hatch: red points are circles, blue points squares; model A's bars are
+hatched, model B's solid. Sizes are chosen to be readable on a projector.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Polygon, Rectangle
+from matplotlib.text import Text
+
+from ce_lib import data
+from ce_lib.binary import cross_entropy
+from ce_lib.formatting import format_number
+from ce_lib.outcomes import OutcomeTable
+from ce_lib.probability import point_errors
+
+VERMILLION, BLUE, SKY = "#D55E00", "#0072B2", "#56B4E9"
+PURPLE, GREEN, ORANGE, GREY = "#CC79A7", "#009E73", "#E69F00", "#555555"
+POINT_STYLE = {data.RED: (VERMILLION, "o"), data.BLUE: (BLUE, "s")}
+MODEL_STYLE = {"A": (PURPLE, "//"), "B": (GREEN, "")}
+PLANE_LIMITS = ((0.0, 5.0), (0.0, 4.0))
+FONT = {"title": 15, "label": 13, "tick": 12, "note": 13}
+
+
+def new_figure(width: float, height: float, dpi: int = 80) -> Figure:
+    """Return a Matplotlib figure that belongs to no pyplot state (no global figure list)."""
+    figure = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
+    figure.patch.set_facecolor("white")
+    return figure
+
+
+def style_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
+    """Give ``ax`` a title, axis labels and tick labels at projector-readable sizes."""
+    ax.set_title(title, fontsize=FONT["title"])
+    ax.set_xlabel(xlabel, fontsize=FONT["label"])
+    ax.set_ylabel(ylabel, fontsize=FONT["label"])
+    ax.tick_params(labelsize=FONT["tick"])
+
+
+def half_plane(line: tuple[float, float, float], limits=PLANE_LIMITS) -> np.ndarray:
+    """Return the corners of the part of the plot box where a*x + b*y + c >= 0.
+
+    Clips the rectangle ``limits`` by the line (one Sutherland-Hodgman step).
+    """
+    (x0, x1), (y0, y1) = limits
+    corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    a, b, c = line
+
+    def side(point: tuple[float, float]) -> float:
+        return a * point[0] + b * point[1] + c
+
+    kept: list[tuple[float, float]] = []
+    for start, end in zip(corners, corners[1:] + corners[:1], strict=True):
+        start_side, end_side = side(start), side(end)
+        if start_side >= 0:
+            kept.append(start)
+        if (start_side >= 0) != (end_side >= 0):
+            t = start_side / (start_side - end_side)
+            kept.append((start[0] + t * (end[0] - start[0]), start[1] + t * (end[1] - start[1])))
+    return np.array(kept) if kept else np.empty((0, 2))
+
+
+@dataclass
+class PlaneArtists:
+    """What :func:`draw_model_plane` drew that changes when a probability changes."""
+
+    labels: list[Text]
+
+    def dynamic(self) -> list[Artist]:
+        """Return the artists that change when a probability changes."""
+        return list(self.labels)
+
+
+def draw_model_plane(ax: Axes, model: data.Model, probabilities: Sequence[float]) -> PlaneArtists:
+    """Draw the points, the model's dividing line and its two coloured sides on ``ax``.
+
+    Beside every point stands the probability the model gives the point its true colour.
+    """
+    (x0, x1), (y0, y1) = PLANE_LIMITS
+    a, b, c = model.line
+    ax.add_patch(Polygon(half_plane(model.line), closed=True, color=VERMILLION, alpha=0.13, lw=0))
+    ax.add_patch(Polygon(half_plane((-a, -b, -c)), closed=True, color=SKY, alpha=0.18, lw=0))
+    if b == 0:
+        ax.plot([-c / a, -c / a], [y0, y1], color="black", lw=2.5)
+    else:
+        xs = np.array([x0, x1])
+        ax.plot(xs, -(a * xs + c) / b, color="black", lw=2.5)
+    for (x, y), colour in zip(data.POINT_POSITIONS, data.POINT_COLOURS, strict=True):
+        face, marker = POINT_STYLE[colour]
+        ax.plot([x], [y], marker=marker, ms=16, color=face, mec="black", mew=1.5, ls="none")
+    labels = [
+        ax.text(
+            x + 0.18,
+            y + 0.18,
+            "",
+            fontsize=FONT["note"],
+            fontweight="bold",
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": GREY, "alpha": 0.9},
+        )
+        for x, y in data.POINT_POSITIONS
+    ]
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    style_axes(ax, "", "x", "y")
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="o", color=VERMILLION, mec="black", ls="none", ms=11, label="red point"),
+            Line2D([], [], marker="s", color=BLUE, mec="black", ls="none", ms=11, label="blue point"),
+        ],
+        loc="upper right",
+        fontsize=FONT["tick"] - 1,
+        framealpha=0.9,
+    )
+    ax.set_title(f"Model {model.name}: p(true colour) beside each point", fontsize=FONT["title"])
+    artists = PlaneArtists(labels)
+    update_model_plane(artists, probabilities)
+    return artists
+
+
+def update_model_plane(artists: PlaneArtists, probabilities: Sequence[float]) -> None:
+    """Write each point's number and probability beside it ("2: 0.2")."""
+    for number, (label, probability) in enumerate(zip(artists.labels, probabilities, strict=True), start=1):
+        label.set_text(f"{number}: {format_number(probability, 2)}")
+
+
+@dataclass(frozen=True)
+class StepScale:
+    """How one step of the argument shows a per-point quantity as bars."""
+
+    ylabel: str
+    limits: tuple[float, float]
+
+
+STEP_SCALES = {
+    "product": StepScale("probability of the true colour", (0.0, 1.15)),
+    "log": StepScale("ln(probability)", (-5.6, 0.0)),
+    "error": StepScale("error −ln(probability)", (0.0, 5.6)),
+}
+
+
+@dataclass
+class BarArtists:
+    """What :func:`draw_step_bars` drew that changes when a value changes."""
+
+    bars: dict[str, list[Rectangle]]
+    values: dict[str, list[Text]]
+    title: Text
+    limits: tuple[float, float]
+
+    def dynamic(self) -> list[Artist]:
+        """Return the artists that change when a value changes (bars before their labels)."""
+        return [
+            self.title,
+            *(b for bars in self.bars.values() for b in bars),
+            *(t for texts in self.values.values() for t in texts),
+        ]
+
+
+def draw_step_bars(ax: Axes, step: str, values: dict[str, Sequence[float]], title: str) -> BarArtists:
+    """Draw one bar per point per model (A hatched, B solid) for a step's quantity."""
+    scale = STEP_SCALES[step]
+    width = 0.38
+    bars: dict[str, list[Rectangle]] = {}
+    texts: dict[str, list[Text]] = {}
+    for offset, name in ((-width / 2, "A"), (width / 2, "B")):
+        colour, hatch = MODEL_STYLE[name]
+        positions = np.arange(1, len(values[name]) + 1) + offset
+        container = ax.bar(
+            positions,
+            np.zeros(len(positions)),
+            width,
+            color=colour,
+            hatch=hatch,
+            edgecolor="black",
+            lw=1.2,
+            label=f"model {name}",
+        )
+        bars[name] = list(container.patches)
+        texts[name] = [ax.text(x, 0.0, "", ha="center", fontsize=FONT["tick"]) for x in positions]
+    ax.set_xticks(np.arange(1, len(values["A"]) + 1))
+    ax.set_xticklabels([f"point {i} ({c})" for i, c in enumerate(data.POINT_COLOURS, start=1)])
+    ax.set_ylim(*scale.limits)
+    ax.axhline(0.0, color="black", lw=1)
+    style_axes(ax, title, "", scale.ylabel)
+    # Outside the axes: bars are drawn on top of the static background and must not hide it.
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=FONT["tick"])
+    artists = BarArtists(bars, texts, ax.title, scale.limits)
+    update_step_bars(artists, values, title)
+    return artists
+
+
+def update_step_bars(artists: BarArtists, values: dict[str, Sequence[float]], title: str) -> None:
+    """Set every bar's height (infinite values fill the axis and are labelled ∞)."""
+    low, high = artists.limits
+    span = high - low
+    for name, heights in values.items():
+        for bar, text, value in zip(artists.bars[name], artists.values[name], heights, strict=True):
+            shown = (
+                min(max(value, low), high - 0.12 * span)
+                if math.isfinite(value)
+                else (high - 0.12 * span if value > 0 else low)
+            )
+            bar.set_height(shown)
+            text.set_text(format_number(value, 3))
+            text.set_y(shown + 0.02 * span if shown >= 0 else shown - 0.07 * span)
+    artists.title.set_text(title)
+
+
+@dataclass
+class CurveArtists:
+    """A marker that moves along a curve, and its label."""
+
+    marker: Line2D
+    label: Text
+    floor: float
+
+    def dynamic(self) -> list[Artist]:
+        """Return the artists that change when n changes."""
+        return [self.marker, self.label]
+
+
+def draw_underflow(
+    ax: Axes, counts: np.ndarray, float_log10: np.ndarray, exact_log10: np.ndarray | None
+) -> CurveArtists:
+    """Draw log10 of the product of n halves against n: as float64 computes it, and exactly.
+
+    ``float_log10`` is -inf where the float64 product is 0.0; those points are not drawn,
+    so the curve stops where the product underflows. ``exact_log10`` (the sum of logs)
+    goes on; pass ``None`` to leave it out.
+    """
+    ax.plot(
+        counts, np.where(np.isfinite(float_log10), float_log10, np.nan), color=ORANGE, lw=4, label="the float64 product"
+    )
+    if exact_log10 is not None:
+        ax.plot(counts, exact_log10, color=BLUE, lw=2.5, ls="--", label="the sum of logs (exact)")
+    floor = math.log10(np.finfo(np.float64).smallest_subnormal)
+    ax.axhline(floor, color=GREY, ls=":", lw=2, label="smallest positive float64 (≈ 4.9e−324)")
+    (marker,) = ax.plot([], [], marker="D", ms=14, color=VERMILLION, mec="black", ls="none", label="your n")
+    label = ax.text(
+        0.03,
+        0.06,
+        "",
+        transform=ax.transAxes,
+        fontsize=FONT["note"],
+        fontweight="bold",
+        bbox={"boxstyle": "round", "fc": "white", "ec": GREY},
+    )
+    bottom = exact_log10[-1] * 1.05 if exact_log10 is not None else floor * 1.12
+    ax.set_xlim(0, counts[-1])
+    ax.set_ylim(bottom, 15)
+    style_axes(ax, "The product of n probabilities of 0.5", "number of points n", "log10 of the product")
+    ax.legend(loc="upper right", fontsize=FONT["tick"] - 1)
+    return CurveArtists(marker, label, bottom * 0.98)
+
+
+@dataclass
+class OutcomeArtists:
+    """The outcome dots, their labels and the highlight of the most and least likely."""
+
+    dots: Line2D
+    labels: list[Text]
+    most: Line2D
+    least: Line2D
+    title: Text
+
+    def dynamic(self) -> list[Artist]:
+        """Return the artists that change when a door's probability changes."""
+        return [self.title, self.dots, self.most, self.least, *self.labels]
+
+
+def draw_outcomes(ax: Axes, table: OutcomeTable) -> OutcomeArtists:
+    """Draw each outcome's cross-entropy against its probability, over the curve −ln P."""
+    grid = np.linspace(0.003, 1.0, 400)
+    ax.plot(grid, point_errors(grid), color=GREY, lw=2, label="cross-entropy = −ln(probability)")
+    (dots,) = ax.plot([], [], "o", ms=11, color=BLUE, mec="black", label="an outcome")
+    (most,) = ax.plot([], [], "*", ms=24, color=GREEN, mec="black", label="most likely")
+    (least,) = ax.plot([], [], "X", ms=18, color=VERMILLION, mec="black", label="least likely")
+    labels = [ax.text(0, 0, "", fontsize=FONT["tick"] - 1) for _ in table]
+    ax.set_xlim(0, 1.02)
+    ax.set_ylim(0, 6.5)
+    style_axes(ax, "", "probability of the outcome (labels y₁y₂y₃: 1 = gift)", "cross-entropy of the outcome")
+    ax.legend(loc="upper right", fontsize=FONT["tick"] - 1)
+    artists = OutcomeArtists(dots, labels, most, least, ax.title)
+    update_outcomes(artists, table)
+    return artists
+
+
+def update_outcomes(artists: OutcomeArtists, table: OutcomeTable) -> None:
+    """Move every outcome's dot and label; mark the most and least likely outcomes."""
+    ceiling = 6.2
+    probabilities = np.array([row.probability for row in table])
+    heights = np.minimum([row.cross_entropy for row in table], ceiling)
+    artists.dots.set_data(probabilities, heights)
+    for text, row, x, y in zip(artists.labels, table, probabilities, heights, strict=True):
+        text.set_text("".join(str(v) for v in row.labels))
+        text.set_position((x + 0.015, y + 0.12))
+    best, worst = table.most_likely(), table.least_likely()
+    artists.most.set_data([best.probability], [min(best.cross_entropy, ceiling)])
+    artists.least.set_data([worst.probability], [min(worst.cross_entropy, ceiling)])
+    artists.title.set_text(
+        f"Likely ↔ small cross-entropy (probabilities sum to {format_number(math.fsum(probabilities), 6)})"
+    )
+
+
+@dataclass
+class TermArtists:
+    """The two markers on the binary cross-entropy curves."""
+
+    positive: Line2D
+    negative: Line2D
+    title: Text
+
+    def dynamic(self) -> list[Artist]:
+        """Return the artists that change when y or p changes."""
+        return [self.title, self.positive, self.negative]
+
+
+def draw_binary_terms(ax: Axes) -> TermArtists:
+    """Draw a point's cross-entropy against p for y = 1 (−ln p) and y = 0 (−ln(1 − p))."""
+    grid = np.linspace(0.0025, 0.9975, 400)
+    ax.plot(grid, point_errors(grid), color=VERMILLION, lw=2.5, label="y = 1: −ln(p)")
+    ax.plot(
+        grid,
+        cross_entropy(np.zeros_like(grid), grid, reduction="none"),
+        color=BLUE,
+        lw=2.5,
+        ls="--",
+        label="y = 0: −ln(1 − p)",
+    )
+    (positive,) = ax.plot([], [], "o", ms=14, color=VERMILLION, mec="black", ls="none")
+    (negative,) = ax.plot([], [], "s", ms=14, color=BLUE, mec="black", ls="none")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 6.2)
+    style_axes(ax, "", "predicted probability p of class 1", "the point's cross-entropy")
+    ax.legend(loc="upper center", fontsize=FONT["tick"])
+    return TermArtists(positive, negative, ax.title)
