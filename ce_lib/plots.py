@@ -30,7 +30,7 @@ VERMILLION, BLUE, SKY = "#D55E00", "#0072B2", "#56B4E9"
 PURPLE, GREEN, ORANGE, GREY = "#CC79A7", "#009E73", "#E69F00", "#555555"
 POINT_STYLE = {data.RED: (VERMILLION, "o"), data.BLUE: (BLUE, "s")}
 MODEL_STYLE = {"A": (PURPLE, "//"), "B": (GREEN, "")}
-PLANE_LIMITS = ((0.0, 5.0), (0.0, 4.0))
+PLANE_LIMITS = ((0.0, 5.0), (0.0, 4.4))
 FONT = {"title": 15, "label": 13, "tick": 12, "note": 13}
 
 
@@ -114,17 +114,19 @@ def draw_model_plane(ax: Axes, model: data.Model, probabilities: Sequence[float]
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
-    style_axes(ax, "", "x", "y")
+    style_axes(ax, "", "x  (beside each point: its number and p of its true colour)", "y")
+    ax.xaxis.label.set_fontsize(FONT["tick"] - 1)
     ax.legend(
         handles=[
             Line2D([], [], marker="o", color=VERMILLION, mec="black", ls="none", ms=11, label="red point"),
             Line2D([], [], marker="s", color=BLUE, mec="black", ls="none", ms=11, label="blue point"),
         ],
-        loc="upper right",
+        loc="upper center",
+        ncols=2,
         fontsize=FONT["tick"] - 1,
         framealpha=0.9,
     )
-    ax.set_title(f"Model {model.name}: p(true colour) beside each point", fontsize=FONT["title"])
+    ax.set_title(f"Model {model.name}", fontsize=FONT["title"], fontweight="bold")
     artists = PlaneArtists(labels)
     update_model_plane(artists, probabilities)
     return artists
@@ -208,11 +210,10 @@ def update_step_bars(artists: BarArtists, values: dict[str, Sequence[float]], ti
     span = high - low
     for name, heights in values.items():
         for bar, text, value in zip(artists.bars[name], artists.values[name], heights, strict=True):
-            shown = (
-                min(max(value, low), high - 0.12 * span)
-                if math.isfinite(value)
-                else (high - 0.12 * span if value > 0 else low)
-            )
+            if math.isfinite(value):
+                shown = min(max(value, low), high)
+            else:  # ∞ fills most of the axis, leaving room for its label
+                shown = high - 0.1 * span if value > 0 else low + 0.1 * span
             bar.set_height(shown)
             text.set_text(format_number(value, 3))
             text.set_y(shown + 0.02 * span if shown >= 0 else shown - 0.07 * span)

@@ -32,8 +32,8 @@ from ce_lib.formatting import format_number
 from ce_lib.outcomes import OutcomeTable, outcome_table
 from ce_lib.probability import point_errors, product_of_probabilities, sum_of_logs
 
-SLIDER_STYLE = {"description_width": "70px"}
-SLIDER_LAYOUT = widgets.Layout(width="330px")
+SLIDER_STYLE = {"description_width": "105px"}
+SLIDER_LAYOUT = widgets.Layout(width="380px")
 
 
 def probability_slider(description: str, value: float) -> widgets.FloatSlider:
@@ -68,6 +68,10 @@ class App:
         self.canvas = BlittingCanvas(self.figure, dynamic)
         self.readout = widgets.HTML(layout=widgets.Layout(margin="6px 0 6px 0"))
         self.widget = widgets.VBox([controls, self.readout, self.canvas])
+        # Stable names for the browser test and for anyone styling the apps.
+        self.widget.add_class("ce-app")
+        self.readout.add_class("ce-readout")
+        self.canvas.add_class("ce-figure")
         self.update()
 
     def _observe(self, sliders: Sequence[widgets.Widget]) -> None:
@@ -148,7 +152,7 @@ class ModelComparisonApp(App):
         }
         self.totals: dict[str, float] = {}
         has_bars = step in STEPS
-        self.figure = plots.new_figure(10.5, 8.6 if has_bars else 4.6)
+        self.figure = plots.new_figure(10.5, 8.8 if has_bars else 5.0)
         grid = self.figure.add_gridspec(2 if has_bars else 1, 2, height_ratios=[1.15, 1] if has_bars else None)
         self.planes = {
             name: plots.draw_model_plane(self.figure.add_subplot(grid[0, column]), model, model.probabilities)

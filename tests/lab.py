@@ -1,0 +1,161 @@
+"""A real JupyterLab in a real browser, for the end-to-end test and the latency benchmark.
+
+``running_lab()`` starts ``jupyter lab`` on a free 127.0.0.1 port with a token, a throw-away
+settings, workspace and runtime folder and a throw-away copy of the notebooks (so nothing a
+test does can touch the repository's files), and Debian's Chromium through Playwright. It
+stops both at the end, pass or fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SETTINGS = {
+    # Render every cell, not just those near the viewport, so every output can be found.
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    # Never write the test's outputs back to disk, and never reach for the network.
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+}
+IDLE = "Python 3 (ipykernel) | Idle"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Lab:
+    """A running JupyterLab: where it is, and a Playwright browser to look at it with."""
+
+    url: str
+    token: str
+    root: Path
+    browser: object  # playwright.sync_api.Browser
+
+    def open_notebook(self, path: str, viewport: tuple[int, int] = (1400, 1000)):
+        """Open ``path`` (relative to the served folder) alone in a new page; wait for an idle kernel."""
+        page = self.browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        workspace = f"w{secrets.token_hex(4)}"  # a workspace of its own: no tabs from earlier pages
+        page.goto(f"{self.url}/lab/workspaces/{workspace}/tree/{path}?token={self.token}")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        page.get_by_text(IDLE).wait_for(timeout=90_000)
+        return page
+
+
+def menu(page, menu_name: str, item: str) -> None:
+    """Choose ``item`` from the menu bar's ``menu_name`` menu, as a person would."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{re.escape(menu_name)}$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$")).click()
+
+
+def run_all(page, timeout_ms: int = 120_000) -> None:
+    """Clear every output, run every cell, and wait until each has run and the kernel is idle.
+
+    Clearing first makes the wait honest: the stored outputs carry execution counts too.
+    """
+    menu(page, "Edit", "Clear Outputs of All Cells")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].every(p => !/\\d/.test(p.textContent))",
+        timeout=timeout_ms,
+    )
+    menu(page, "Run", "Run All Cells")
+    # A solution cell's prompt is hidden with its source (empty text): skip those.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+        ".filter(p => p.textContent.trim()).every(p => /\\[\\d+\\]/.test(p.textContent))",
+        timeout=timeout_ms,
+    )
+    for _ in range(2):  # idle twice, half a second apart: no queued cell is left
+        page.get_by_text(IDLE).wait_for(timeout=timeout_ms)
+        page.wait_for_timeout(500)
+
+
+def _write_settings(folder: Path) -> None:
+    for plugin, values in SETTINGS.items():
+        path = folder / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+
+
+def _wait_until_up(url: str, token: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"jupyter lab exited early:\n{log.read_text(encoding='utf-8')[-3000:]}")
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+            return
+        time.sleep(0.25)
+    raise RuntimeError(f"jupyter lab did not answer within 90 s:\n{log.read_text(encoding='utf-8')[-3000:]}")
+
+
+@contextlib.contextmanager
+def running_lab(extra_files: dict[str, str] | None = None) -> Iterator[Lab]:
+    """Start JupyterLab and Chromium; yield a :class:`Lab`; stop both, whatever happens.
+
+    ``extra_files`` maps file names to text written beside the copied notebooks (the
+    benchmark adds its own notebook this way).
+    """
+    from playwright.sync_api import sync_playwright
+
+    scratch = Path(tempfile.mkdtemp(prefix="ce-lab-"))
+    served = scratch / "served"
+    shutil.copytree(ROOT / "notebooks", served / "notebooks")
+    for name, content in (extra_files or {}).items():
+        (served / "notebooks" / name).write_text(content, encoding="utf-8")
+    _write_settings(scratch / "settings")
+    token, port = secrets.token_hex(16), free_port()
+    url = f"http://127.0.0.1:{port}"
+    environment = {**os.environ, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"), "JUPYTER_CONFIG_DIR": str(scratch)}
+    log = scratch / "lab.log"
+    command = [
+        sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}",
+        f"--LabApp.user_settings_dir={scratch / 'settings'}", f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
+    ]  # fmt: skip
+    with log.open("w", encoding="utf-8") as log_file:
+        server = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=environment)
+    try:
+        _wait_until_up(url, token, server, log)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+            try:
+                yield Lab(url, token, served, browser)
+            finally:
+                browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        shutil.rmtree(scratch, ignore_errors=True)
