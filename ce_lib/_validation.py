@@ -83,12 +83,21 @@ def as_unit_interval(value: Any, name: str, what: str = "probabilities") -> np.n
     what : str
         What the values are ("probabilities", "labels"), used in error messages.
     """
+    return as_unit_interval_with_bounds(value, name, what)[0]
+
+
+def as_unit_interval_with_bounds(value: Any, name: str, what: str = "probabilities") -> tuple[np.ndarray, float, float]:
+    """Like :func:`as_unit_interval`, and also return the smallest and largest entry.
+
+    The bounds come free with the check; a caller can use them to take a fast path
+    when no entry is exactly 0 or 1.
+    """
     array = as_real_array(value, name)
     # min/max are fast and propagate nan, so one comparison catches nan, inf and range.
-    low, high = array.min(), array.max()
+    low, high = float(array.min()), float(array.max())
     if not (low >= 0.0 and high <= 1.0):
         _raise_outside_unit_interval(array, name, what)
-    return array
+    return array, low, high
 
 
 def _raise_outside_unit_interval(array: np.ndarray, name: str, what: str) -> None:

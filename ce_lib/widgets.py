@@ -79,7 +79,14 @@ class App:
             slider.observe(self.update, names="value")
 
     def _redraw(self) -> None:
-        self.canvas.draw_idle()
+        if self.canvas.syncing_data_url:
+            # No front end has said hello (tests, nbconvert): let ipympl draw when asked.
+            self.canvas.draw_idle()
+        else:
+            # A browser shows the figure: send the new frame now, not after a round trip.
+            # ipywidgets keeps at most one slider message in flight and sends only the
+            # latest value, so drawing here cannot build a backlog while dragging.
+            self.canvas.draw()
 
     def shown_text(self) -> str:
         """Return the readout as plain text, the way a learner reads it."""

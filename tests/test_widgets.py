@@ -132,6 +132,28 @@ def test_apps_display_the_live_widget_and_a_static_png():
     assert bundle["text/plain"].startswith("Cross-entropy")
 
 
+@pytest.mark.parametrize("make", [lambda: ModelComparisonApp("error"), DoorsApp, UnderflowApp, BinaryFormulaApp])
+def test_partial_redraws_are_pixel_identical_to_a_full_redraw(make):
+    app = make()
+    app.canvas.draw()
+    moves = {
+        ModelComparisonApp: lambda: [
+            app.set_probability(m, i, v) for m, i, v in [("A", 1, 0.05), ("B", 3, 0.0), ("A", 4, 0.99)]
+        ],
+        DoorsApp: lambda: [setattr(s, "value", v) for s, v in zip(app.sliders, (0.3, 1.0, 0.55), strict=True)],
+        UnderflowApp: lambda: setattr(app.slider, "value", 1100),
+        BinaryFormulaApp: lambda: (setattr(app.p_slider, "value", 0.01), setattr(app.y_slider, "value", 0.5)),
+    }
+    moves[type(app)]()
+    app.canvas.draw()
+    partial = np.asarray(app.canvas.get_renderer().buffer_rgba()).copy()
+    assert app.canvas.full_draws == 1 and app.canvas.partial_draws >= 1
+    app.canvas._background = None  # force a full draw of the same state
+    app.canvas.draw()
+    full = np.asarray(app.canvas.get_renderer().buffer_rgba())
+    assert np.array_equal(partial, full)
+
+
 def test_blitting_redraws_only_the_dynamic_artists():
     app = ModelComparisonApp("error")
     app.canvas.draw()
