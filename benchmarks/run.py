@@ -89,7 +89,7 @@ naive
 # Timestamps, taken in the page: every keydown, every image drawn onto a canvas (ipympl
 # paints each frame with drawImage), and every DOM change inside the three widgets.
 INSTRUMENT = """
-window.__bench = {keys: [], draws: [], echo: [], naive: []};
+window.__bench = {keys: [], draws: [], echo: [], naive: [], readout: []};
 document.addEventListener('keydown', () => window.__bench.keys.push(performance.now()), true);
 const drawImage = CanvasRenderingContext2D.prototype.drawImage;
 CanvasRenderingContext2D.prototype.drawImage = function (...args) {
@@ -107,7 +107,8 @@ window.__watch = (selector, key, onlyImages) => {
 };
 """
 
-CHANNELS = {"echo": "echo", "app": "draws", "naive": "naive"}
+# What each widget's latency is timed on; the app's text readout is timed alongside its figure.
+CHANNELS = {"echo": ("echo",), "app": ("draws", "readout"), "naive": ("naive",)}
 
 
 def notebook_json(cells: list[str]) -> str:
@@ -137,22 +138,24 @@ def wait_quiet(page, channel: str, quiet_ms: float = 250, timeout_ms: float = 15
     )
 
 
-def press_and_time(page, handle, channel: str, key: str) -> float:
-    """Press ``key`` on the slider; return ms from the keydown to the first change shown."""
-    wait_quiet(page, channel)
+def press_and_time(page, handle, channels: tuple[str, ...], key: str) -> list[float]:
+    """Press ``key`` on the slider; per channel, return ms from the keydown to its first change."""
+    for channel in channels:
+        wait_quiet(page, channel)
     count = page.evaluate("() => window.__bench.keys.length")
     handle.press(key)
+    names = json.dumps(list(channels))
     page.wait_for_function(
         f"""() => {{
             const key = window.__bench.keys[{count}];
-            return key !== undefined && window.__bench['{channel}'].some(t => t > key);
+            return key !== undefined && {names}.every(c => window.__bench[c].some(t => t > key));
         }}""",
         timeout=15_000,
     )
     return page.evaluate(
         f"""() => {{
             const key = window.__bench.keys[{count}];
-            return window.__bench['{channel}'].find(t => t > key) - key;
+            return {names}.map(c => window.__bench[c].find(t => t > key) - key);
         }}"""
     )
 
@@ -171,15 +174,19 @@ def measure_latency() -> dict[str, list[float]]:
         page.wait_for_selector(".bench-naive img", timeout=30_000)
         page.evaluate("() => window.__watch('.bench-echo > .widget-label', 'echo', false)")
         page.evaluate("() => window.__watch('.bench-naive', 'naive', true)")
+        page.evaluate("() => window.__watch('.bench-app .ce-readout', 'readout', false)")
         for name in ("echo", "app", "naive"):
             handle = page.locator(f".bench-{name} .noUi-handle").first
             handle.scroll_into_view_if_needed()
             handle.focus()
             press_and_time(page, handle, CHANNELS[name], "ArrowRight")  # warm-up, not counted
-            results[name] = [
+            timings = [
                 press_and_time(page, handle, CHANNELS[name], "ArrowRight" if i % 2 else "ArrowLeft")
                 for i in range(PRESSES)
             ]
+            results[name] = [t[0] for t in timings]
+            if name == "app":
+                results["app text"] = [t[1] for t in timings]
         results["burst"] = measure_burst(page)
         page.close()
     return results
@@ -208,12 +215,13 @@ def summarize(samples: list[float]) -> tuple[float, float]:
 
 
 def print_latency(results: dict[str, list[float]]) -> None:
-    rows = {name: summarize(results[name]) for name in ("echo", "app", "naive")}
+    rows = {name: summarize(results[name]) for name in ("echo", "app text", "app", "naive")}
     print(f"\n1. Slider latency in JupyterLab + Chromium ({PRESSES} key presses each)\n")
     print(f"{'widget':<34}{'median ms':>11}{'p95 ms':>9}")
     labels = {
         "echo": "echo floor (slider → label)",
-        "app": "our app (ipympl + blitting)",
+        "app text": "our app: its text readout",
+        "app": "our app: its figure",
         "naive": "naive (interactive, new figure)",
     }
     for name, (median, p95) in rows.items():

@@ -21,6 +21,9 @@ from pathlib import Path
 
 NOTEBOOK_FOLDER = Path(__file__).resolve().parents[1] / "notebooks"
 HEADER_TAG, FOOTER_TAG = "navigation-header", "navigation-footer"
+#: The GitHub repository Binder builds from (owner/name), and the branch it follows.
+REPOSITORY, BRANCH = "cross-entropy-step-by-step/cross-entropy-step-by-step", "HEAD"
+BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,16 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook("04_three_doors.ipynb", "Three doors", 4),
     Notebook("05_the_general_formula.ipynb", "The general formula", 5),
 )
+
+
+def binder_url(file: str) -> str:
+    """Return the Binder link that opens JupyterLab directly on ``notebooks/<file>``."""
+    return f"https://mybinder.org/v2/gh/{REPOSITORY}/{BRANCH}?urlpath=lab/tree/notebooks/{file}"
+
+
+def binder_badge(file: str) -> str:
+    """Return the markdown of a "launch binder" badge that opens ``notebooks/<file>``."""
+    return f"[![Launch on Binder]({BINDER_BADGE})]({binder_url(file)})"
 
 
 def _link(notebook: Notebook) -> str:
@@ -78,7 +91,7 @@ def header_source(index: int) -> str:
     number = f"{notebook.step} · " if notebook.step is not None else ""
     return (
         f"# {number}{notebook.title}\n"
-        f"*Cross-Entropy, Step by Step*\n\n"
+        f"*Cross-Entropy, Step by Step* &nbsp; {binder_badge(notebook.file)}\n\n"
         f"{_navigation_line(index)}\n\n"
         f"**Where we are in the argument:** {argument_map(notebook.step)}"
     )
