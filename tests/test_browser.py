@@ -20,7 +20,7 @@ import ce_lib
 from ce_lib import course
 from ce_lib.formatting import format_number
 
-from .lab import CHROMIUM, ROOT, run_all, running_lab
+from .lab import CHROMIUM, ROOT, menu, run_all, running_lab
 
 SCREENSHOTS = ROOT / "artifacts" / "browser"
 MODEL_TOTALS = {
@@ -142,3 +142,36 @@ def check_doors_app(app, shot: Path) -> None:
     most_likely_row = re.search(r"([^\n]*)★ most likely", shown)
     assert most_likely_row and format_number(table.most_likely().probability) in most_likely_row[1]
     wait_for_new_figure(app, before, Path(f"{shot}-figure-after.png"))
+
+
+def test_notebook_03_presents_as_slides_with_its_figures(lab):
+    """What the README tells a teacher: View → Render as Reveal Slideshow.
+
+    jupyterlab_rise 0.43 does not render ipywidgets 8 inside the slideshow (upstream issues
+    jupyterlab-contrib/rise#119 and #126), so a figure slide must show the app's stored
+    picture, never "Error displaying widget"; the live sliders stay in the notebook beside it.
+    """
+    page = lab.open_notebook("notebooks/03_negative_log_summed.ipynb")
+    try:
+        page.locator(".jp-Notebook .jp-Cell").first.click()  # the slideshow opens at the active cell
+        menu(page, "View", "Render as Reveal Slideshow")
+        slides = page.frame_locator("iframe").first
+        slides.locator(".reveal section").first.wait_for(timeout=60_000)
+        assert slides.locator(".reveal .slides > section").count() >= 5
+        assert "The negative log, summed" in slides.locator(".reveal section.present").first.inner_text()
+        assert slides.locator(".reveal", has_text="Key takeaways").count() == 1
+        shown = ".reveal section.present:not(.stack)"  # the slide on screen, not its vertical stack
+        figure_cell = slides.locator(f"{shown} .jp-CodeCell", has_text='ModelComparisonApp("error")')
+        for _ in range(40):  # forward through the deck, as the presenter's space bar does
+            if figure_cell.count():
+                break
+            slides.locator("body").press("Space")
+            page.wait_for_timeout(300)
+        assert figure_cell.count() == 1, "no slide shows the model A vs B figure"
+        picture = figure_cell.locator(".jp-OutputArea-output img").first
+        picture.wait_for(timeout=30_000)
+        assert picture.evaluate("img => img.naturalWidth") > 500, "the figure's picture did not load"
+        assert slides.get_by_text("Error displaying widget").count() == 0
+        page.screenshot(path=str(SCREENSHOTS / "03-slides-figure.png"))
+    finally:
+        page.close()
