@@ -13,6 +13,7 @@ Examples
 from ce_lib.binary import cross_entropy
 from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
 from ce_lib.logits import cross_entropy_from_logits, sigmoid
+from ce_lib.multiclass import categorical_cross_entropy, cross_entropy_from_class_logits, log_softmax, softmax
 from ce_lib.outcomes import Outcome, OutcomeTable, outcome_table
 from ce_lib.probability import point_errors, product_of_probabilities, sum_of_logs
 
@@ -21,14 +22,18 @@ __version__ = "1.0.0"
 __all__ = [
     "Outcome",
     "OutcomeTable",
+    "categorical_cross_entropy",
     "cross_entropy",
+    "cross_entropy_from_class_logits",
     "cross_entropy_from_logits",
     "entropy",
     "general_cross_entropy",
     "kl_divergence",
+    "log_softmax",
     "outcome_table",
     "point_errors",
     "product_of_probabilities",
     "sigmoid",
+    "softmax",
     "sum_of_logs",
 ]

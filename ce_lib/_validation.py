@@ -171,3 +171,14 @@ def log_base_divisor(base: Any) -> float:
     if not (math.isfinite(base) and base > 0.0 and base != 1.0):
         raise ValueError(f"base must be a positive number other than 1 (e.g. 2 for bits), got {base!r}")
     return math.log(base)
+
+
+def check_class_index(index: Any, classes: int) -> int:
+    """Return ``index`` if it is a whole number naming one of ``classes`` classes."""
+    if isinstance(index, bool) or not isinstance(index, numbers.Integral):
+        raise TypeError(f"true_class must be a whole number (a class index), got {index!r}")
+    if classes < 1:
+        raise ValueError("q must hold at least one class probability")
+    if not 0 <= index < classes:
+        raise ValueError(f"true_class must be between 0 and {classes - 1}, got {index}")
+    return int(index)

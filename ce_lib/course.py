@@ -42,7 +42,11 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook("03_negative_log_summed.ipynb", "The negative log, summed: cross-entropy", 3),
     Notebook("04_three_doors.ipynb", "Three doors", 4),
     Notebook("05_the_general_formula.ipynb", "The general formula", 5),
+    Notebook("06_beyond_two_classes.ipynb", "Beyond two classes", 6),
+    Notebook("07_learning_the_line.ipynb", "Learning the line", 7),
 )
+#: Steps after this one go beyond the article's argument (what a learner asks next).
+ARTICLE_STEPS = 5
 
 
 def binder_url(file: str) -> str:
@@ -76,13 +80,13 @@ def _navigation_line(index: int) -> str:
 
 def argument_map(current: int | None) -> str:
     """Return the argument's steps in order, linked, with step ``current`` in bold."""
-    steps = []
+    steps: dict[bool, list[str]] = {False: [], True: []}
     for notebook in NOTEBOOKS:
         if notebook.step is None:
             continue
         text = f"{notebook.step}. [{notebook.title}]({notebook.file})"
-        steps.append(f"**{text} ← you are here**" if notebook.step == current else text)
-    return " → ".join(steps)
+        steps[notebook.step > ARTICLE_STEPS].append(f"**{text} ← you are here**" if notebook.step == current else text)
+    return " → ".join(steps[False]) + " &nbsp;·&nbsp; *beyond the article:* " + " → ".join(steps[True])
 
 
 def header_source(index: int) -> str:

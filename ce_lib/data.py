@@ -40,3 +40,12 @@ DOOR_PROBABILITIES: tuple[float, ...] = (0.8, 0.7, 0.1)
 #: The grader-style check value of the classic teaching code.
 GRADER_LABELS: tuple[int, ...] = (1, 0, 1, 1)
 GRADER_PROBABILITIES: tuple[float, ...] = (0.4, 0.6, 0.1, 0.5)
+
+#: Each point's label for the logistic model of notebook 07: 1 for red, 0 for blue.
+POINT_LABELS: tuple[int, ...] = tuple(1 if colour == RED else 0 for colour in POINT_COLOURS)
+
+#: Where gradient descent starts in notebook 07: model A's line x = 2.5, red on the left,
+#: at sharpness 2 (logit z = 2 * (2.5 - x)); and how it runs.
+DESCENT_START: tuple[float, float, float] = (-2.0, 0.0, 5.0)
+DESCENT_SHARPNESS = 2.0
+DESCENT_STEPS, DESCENT_LEARNING_RATE = 300, 0.1

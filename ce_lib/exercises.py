@@ -17,7 +17,10 @@ import numpy as np
 
 from ce_lib import data
 from ce_lib.binary import cross_entropy
-from ce_lib.distributions import general_cross_entropy
+from ce_lib.distributions import general_cross_entropy, kl_divergence
+from ce_lib.frameworks import CLIPPING_RULES
+from ce_lib.learning import cross_entropy_gradient_logits, gradient_descent, line_cross_entropy, scaled_line
+from ce_lib.multiclass import softmax
 from ce_lib.outcomes import outcome_table
 from ce_lib.probability import point_errors, product_of_probabilities, sum_of_logs
 
@@ -58,6 +61,16 @@ def _smallest_count_that_underflows() -> int:
     while product_of_probabilities(np.full(count, 0.5)) > 0.0:
         count += 1
     return count
+
+
+def _first_step_beating_model_b() -> int:
+    """Return the first gradient-descent step whose line has a lower cross-entropy than model B's."""
+    points, labels = data.POINT_POSITIONS, data.POINT_LABELS
+    level = line_cross_entropy(scaled_line(data.MODEL_B.line, data.DESCENT_SHARPNESS), points, labels)
+    path = gradient_descent(
+        data.DESCENT_START, points, labels, steps=data.DESCENT_STEPS, learning_rate=data.DESCENT_LEARNING_RATE
+    )
+    return int(np.argmax(path.cross_entropies < level))
 
 
 def _door_row(labels: tuple[int, ...]):  # type: ignore[no-untyped-def]
@@ -195,6 +208,43 @@ EXERCISES: dict[str, Exercise] = {
         lambda: general_cross_entropy([0, 1, 0], [0.2, 0.7, 0.1]),
         "Only the true class counts: −ln q(true class).",
         ((lambda: 0.7, "That is q(true class) itself: take −ln of it."),),
+    ),
+    "06.1": Exercise(
+        "The probability softmax gives class 1 for the logits z = [2, 1, 0.1].",
+        lambda: float(softmax([2.0, 1.0, 0.1])[0]),
+        "e² / (e² + e¹ + e⁰·¹).",
+        ((lambda: 2.0 / 3.1, "That divides the logits themselves: softmax divides their exponentials."),),
+    ),
+    "06.2": Exercise(
+        "KL(p‖q) for the truth p = [0.6, 0.3, 0.1] and the prediction q = p.",
+        lambda: kl_divergence([0.6, 0.3, 0.1], [0.6, 0.3, 0.1]),
+        "A prediction that equals the truth costs nothing extra.",
+    ),
+    "06.3": Exercise(
+        "The most Keras charges for one point, however wrong the prediction.",
+        lambda: CLIPPING_RULES["Keras"].cap,
+        "Keras clips p at 1e-7: the cap is −ln(1e-7).",
+        (
+            (lambda: CLIPPING_RULES["scikit-learn"].cap, "That is scikit-learn's cap (−ln of machine epsilon)."),
+            (lambda: CLIPPING_RULES["PyTorch"].cap, "That is PyTorch's cap (the log clamped at −100)."),
+        ),
+    ),
+    "07.1": Exercise(
+        "The derivative of a red point's cross-entropy (y = 1) with respect to its logit, at z = 0.",
+        lambda: float(cross_entropy_gradient_logits([1.0], [0.0])[0]),
+        "The gradient is p − y, with p = sigmoid(0).",
+        ((lambda: 0.5, "Check the sign: the gradient is p − y = 0.5 − 1."),),
+    ),
+    "07.2": Exercise(
+        "The cross-entropy of model A's line at sharpness 1: angle 180°, offset −2.5.",
+        lambda: line_cross_entropy(data.MODEL_A.line, data.POINT_POSITIONS, data.POINT_LABELS),
+        "Set the sliders to 180, −2.5 and 1 and read it off, or add up the four errors.",
+    ),
+    "07.3": Exercise(
+        "The first gradient-descent step at which the line beats model B's line.",
+        _first_step_beating_model_b,
+        "Move the step slider until the cross-entropy drops below the dashed green level.",
+        ((lambda: _first_step_beating_model_b() - 1, "Close: at that step the line is still just above B's level."),),
     ),
 }
 

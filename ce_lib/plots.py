@@ -348,3 +348,202 @@ def draw_binary_terms(ax: Axes) -> TermArtists:
     style_axes(ax, "", "predicted probability p of class 1", "the point's cross-entropy")
     ax.legend(loc="upper center", fontsize=FONT["tick"])
     return TermArtists(positive, negative, ax.title)
+
+
+@dataclass
+class ClassBarArtists:
+    """Bars of a distribution over classes, their labels, and the axes title."""
+
+    bars: list[Rectangle]
+    values: list[Text]
+    title: Text
+
+    def dynamic(self) -> list[Artist]:
+        """Return the artists that change when the distribution changes."""
+        return [self.title, *self.bars, *self.values]
+
+
+def draw_class_bars(ax: Axes, names: Sequence[str], ylabel: str, limit: float = 1.1) -> ClassBarArtists:
+    """Draw one bar per name (heights set later by :func:`update_class_bars`)."""
+    positions = np.arange(1, len(names) + 1)
+    container = ax.bar(positions, np.zeros(len(names)), 0.6, color=SKY, edgecolor="black", lw=1.2)
+    values = [ax.text(x, 0.0, "", ha="center", fontsize=FONT["tick"]) for x in positions]
+    ax.set_xticks(positions)
+    ax.set_xticklabels(names)
+    ax.set_ylim(0, limit)
+    style_axes(ax, "", "", ylabel)
+    return ClassBarArtists(list(container.patches), values, ax.title)
+
+
+def update_class_bars(artists: ClassBarArtists, heights: Sequence[float], marked: int | None, title: str) -> None:
+    """Set the bars' heights (∞ fills the axis); hatch and colour the ``marked`` class."""
+    top = artists.bars[0].axes.get_ylim()[1]
+    for index, (bar, text, height) in enumerate(zip(artists.bars, artists.values, heights, strict=True)):
+        shown = min(height, top * 0.9)
+        bar.set_height(shown)
+        bar.set_facecolor(GREEN if index == marked else SKY)
+        bar.set_hatch("//" if index == marked else "")
+        text.set_text(format_number(height, 3))
+        text.set_y(shown + 0.02 * top)
+    artists.title.set_text(title)
+
+
+@dataclass
+class DecompositionArtists:
+    """The stacked bar H(p) + KL(p‖q) = H(p, q) and its labels."""
+
+    entropy_bar: Rectangle
+    kl_bar: Rectangle
+    label: Text
+    title: Text
+
+    def dynamic(self) -> list[Artist]:
+        """Return the artists that change when q changes."""
+        return [self.title, self.entropy_bar, self.kl_bar, self.label]
+
+
+def draw_decomposition(ax: Axes, limit: float) -> DecompositionArtists:
+    """Draw an empty stacked bar for H(p) (bottom, solid) and KL(p‖q) (top, hatched)."""
+    entropy_bar = ax.bar([0], [0.0], 0.5, color=BLUE, edgecolor="black", label="H(p): entropy of the truth")[0]
+    kl_bar = ax.bar([0], [0.0], 0.5, color=ORANGE, edgecolor="black", hatch="xx", label="KL(p‖q): extra cost of q")[0]
+    label = ax.text(0, 0, "", ha="center", fontsize=FONT["note"], fontweight="bold")
+    ax.set_xlim(-0.6, 0.6)
+    ax.set_xticks([0])
+    ax.set_xticklabels(["H(p, q)"])
+    ax.set_ylim(0, limit)
+    style_axes(ax, "", "", "nats")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=FONT["tick"] - 1)
+    return DecompositionArtists(entropy_bar, kl_bar, label, ax.title)
+
+
+def update_decomposition(artists: DecompositionArtists, entropy: float, kl: float, limit: float) -> None:
+    """Stack KL on top of H(p); an infinite KL fills the axis and is labelled ∞."""
+    shown_kl = min(kl, limit * 0.88 - entropy)
+    artists.entropy_bar.set_height(entropy)
+    artists.kl_bar.set_y(entropy)
+    artists.kl_bar.set_height(shown_kl)
+    artists.label.set_text(f"{format_number(entropy + kl, 3)}")
+    artists.label.set_y(entropy + shown_kl + 0.03 * limit)
+    artists.title.set_text("H(p, q) = H(p) + KL(p‖q)")
+
+
+@dataclass
+class ClippingArtists:
+    """The marker on the exact curve at the chosen p, and the markers on each library's curve."""
+
+    markers: list[Line2D]
+    title: Text
+
+    def dynamic(self) -> list[Artist]:
+        """Return the artists that change when p changes."""
+        return [self.title, *self.markers]
+
+
+def draw_clipping(ax: Axes, grid: np.ndarray, curves: dict[str, np.ndarray], ceiling: float) -> ClippingArtists:
+    """Draw one point's cross-entropy against p (log axis): exact and under each library's rule."""
+    styles = [(GREY, "-", "o"), (VERMILLION, "--", "s"), (BLUE, "-.", "^"), (GREEN, ":", "D")]
+    markers = []
+    for (name, values), (colour, line, marker) in zip(curves.items(), styles, strict=False):
+        ax.plot(grid, np.minimum(values, ceiling), color=colour, ls=line, lw=2.5, label=name)
+        (point,) = ax.plot([], [], marker=marker, ms=12, color=colour, mec="black", ls="none")
+        markers.append(point)
+    ax.set_xscale("log")
+    ax.set_ylim(0, ceiling)
+    style_axes(ax, "", "predicted probability p of the true class (log scale)", "the point's cross-entropy")
+    ax.legend(loc="upper right", fontsize=FONT["tick"] - 1)
+    return ClippingArtists(markers, ax.title)
+
+
+@dataclass
+class LinePlaneArtists:
+    """A plane whose dividing line moves: its two sides, the line, the points and labels."""
+
+    red_side: Polygon
+    blue_side: Polygon
+    line: Line2D
+    reference: Line2D
+    points: list[Line2D]
+    labels: list[Text]
+    title: Text
+
+    def dynamic(self) -> list[Artist]:
+        """Return the artists that change when the line moves (sides first, labels last)."""
+        return [self.title, self.red_side, self.blue_side, self.line, self.reference, *self.points, *self.labels]
+
+
+def line_segment(weights: Sequence[float], limits=PLANE_LIMITS) -> tuple[list[float], list[float]]:
+    """Return the two ends of the line a*x + b*y + c = 0 inside the plot box (or nothing)."""
+    corners = half_plane(tuple(weights), limits)
+    a, b, c = weights
+    on_line = [tuple(p) for p in corners if abs(a * p[0] + b * p[1] + c) < 1e-9 * (abs(a) + abs(b) + abs(c) + 1)]
+    if len(on_line) < 2:
+        return [], []
+    (x0, y0), (x1, y1) = on_line[0], on_line[-1]
+    return [x0, x1], [y0, y1]
+
+
+def draw_line_plane(ax: Axes) -> LinePlaneArtists:
+    """Draw the points on a plane whose line is set by :func:`update_line_plane`."""
+    red_side = ax.add_patch(Polygon(np.zeros((3, 2)), closed=True, color=VERMILLION, alpha=0.13, lw=0))
+    blue_side = ax.add_patch(Polygon(np.zeros((3, 2)), closed=True, color=SKY, alpha=0.18, lw=0))
+    (line,) = ax.plot([], [], color="black", lw=2.5)
+    (reference,) = ax.plot([], [], color=GREY, lw=2, ls="--")
+    points = []
+    for (x, y), colour in zip(data.POINT_POSITIONS, data.POINT_COLOURS, strict=True):
+        face, marker = POINT_STYLE[colour]
+        (point,) = ax.plot([x], [y], marker=marker, ms=16, color=face, mec="black", mew=1.5, ls="none")
+        points.append(point)
+    labels = [
+        ax.text(x + 0.18, y + 0.18, "", fontsize=FONT["note"], fontweight="bold",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": GREY, "alpha": 0.9})
+        for x, y in data.POINT_POSITIONS
+    ]  # fmt: skip
+    (x0, x1), (y0, y1) = PLANE_LIMITS
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    style_axes(ax, "", "x  (beside each point: p of its true colour)", "y")
+    ax.xaxis.label.set_fontsize(FONT["tick"] - 1)
+    return LinePlaneArtists(red_side, blue_side, line, reference, points, labels, ax.title)
+
+
+def update_line_plane(
+    artists: LinePlaneArtists,
+    weights: Sequence[float],
+    probabilities: Sequence[float],
+    title: str,
+    reference: Sequence[float] | None = None,
+) -> None:
+    """Move the line and its shaded sides to ``weights``; label each point; draw ``reference`` dashed."""
+    a, b, c = weights
+    for patch, side in ((artists.red_side, (a, b, c)), (artists.blue_side, (-a, -b, -c))):
+        corners = half_plane(side)
+        patch.set_xy(corners if len(corners) >= 3 else np.zeros((3, 2)))
+    artists.line.set_data(*line_segment(weights))
+    artists.reference.set_data(*(line_segment(reference) if reference is not None else ([], [])))
+    for number, (label, probability) in enumerate(zip(artists.labels, probabilities, strict=True), start=1):
+        label.set_text(f"{number}: {format_number(probability, 2)}")
+    artists.title.set_text(title)
+
+
+@dataclass
+class CurveMarkerArtists:
+    """A marker moving along a fixed curve."""
+
+    marker: Line2D
+    title: Text
+
+    def dynamic(self) -> list[Artist]:
+        """Return the artists that change when the position along the curve changes."""
+        return [self.title, self.marker]
+
+
+def draw_descent_curve(ax: Axes, losses: np.ndarray, reference: float, reference_label: str) -> CurveMarkerArtists:
+    """Draw cross-entropy against step, with a reference level, and a marker for the current step."""
+    ax.plot(np.arange(len(losses)), losses, color=BLUE, lw=2.5, label="cross-entropy of the line")
+    ax.axhline(reference, color=GREEN, ls="--", lw=2, label=reference_label)
+    (marker,) = ax.plot([], [], "o", ms=13, color=VERMILLION, mec="black", label="this step")
+    ax.set_ylim(0, max(float(losses[0]), reference) * 1.15)
+    style_axes(ax, "", "gradient descent step", "cross-entropy")
+    ax.legend(loc="upper right", fontsize=FONT["tick"] - 1)
+    return CurveMarkerArtists(marker, ax.title)

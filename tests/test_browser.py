@@ -17,12 +17,14 @@ import numpy as np
 import pytest
 
 import ce_lib
-from ce_lib import course
+from ce_lib import course, data
 from ce_lib.formatting import format_number
+from ce_lib.learning import line_cross_entropy, line_weights
 
 from .lab import CHROMIUM, ROOT, menu, run_all, running_lab
 
 SCREENSHOTS = ROOT / "artifacts" / "browser"
+POINTS, LABELS = data.POINT_POSITIONS, data.POINT_LABELS
 MODEL_TOTALS = {
     "01": ("product", ce_lib.product_of_probabilities),
     "02": ("log", ce_lib.sum_of_logs),
@@ -72,7 +74,8 @@ def move_first_slider(app, presses: int = 3) -> None:
 
 
 def slider_values(app) -> list[float]:
-    return [float(text) for text in app.locator(".widget-readout").all_inner_texts()]
+    # Slider readouts print negative numbers with a real minus sign (U+2212).
+    return [float(text.replace("−", "-")) for text in app.locator(".widget-readout").all_inner_texts()]
 
 
 def figure_image(app, path: Path) -> bytes:
@@ -106,6 +109,12 @@ def test_notebook_runs_clean_and_its_sliders_work(lab, file):
             check_model_app(apps.first, *MODEL_TOTALS[number], shot)
         elif number == "04":
             check_doors_app(apps.first, shot)
+        elif number == "06":
+            check_app_by_sliders(apps.first, shot, lambda v: ce_lib.cross_entropy_from_class_logits(0, v[:3]), 0.1)
+        elif number == "07":
+            check_app_by_sliders(
+                apps.first, shot, lambda v: line_cross_entropy(line_weights(*v[:3]), POINTS, LABELS), 1.0
+            )
     finally:
         page.close()
 
@@ -124,6 +133,20 @@ def check_model_app(app, step, total, shot: Path) -> None:
     a, b = values[:4], values[4:]
     wanted = [f"model A: {format_number(total(a))}", f"model B: {format_number(total(b))}"]
     wait_for_text(readout, wanted)
+    wait_for_new_figure(app, before, Path(f"{shot}-figure-after.png"))
+
+
+def check_app_by_sliders(app, shot: Path, shown_value, step: float) -> None:
+    """Move the first slider one step; the readout must show ``shown_value(slider values)``."""
+    before = figure_image(app, Path(f"{shot}-figure-before.png"))
+    start = slider_values(app)
+    move_first_slider(app, presses=1)
+    deadline = time.monotonic() + 10
+    while slider_values(app)[0] == start[0] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    values = slider_values(app)
+    assert values[0] == pytest.approx(start[0] + step)
+    wait_for_text(app.locator(".ce-readout"), [format_number(shown_value(values))])
     wait_for_new_figure(app, before, Path(f"{shot}-figure-after.png"))
 
 
@@ -153,7 +176,9 @@ def test_notebook_03_presents_as_slides_with_its_figures(lab):
     """
     page = lab.open_notebook("notebooks/03_negative_log_summed.ipynb")
     try:
-        page.locator(".jp-Notebook .jp-Cell").first.click()  # the slideshow opens at the active cell
+        # The slideshow opens at the active cell: select the title cell by its prompt area
+        # (a click in the middle of the title cell could follow one of its links).
+        page.locator(".jp-Notebook .jp-Cell .jp-InputPrompt").first.click()
         menu(page, "View", "Render as Reveal Slideshow")
         slides = page.frame_locator("iframe").first
         slides.locator(".reveal section").first.wait_for(timeout=60_000)

@@ -59,8 +59,8 @@ def test_slide_metadata_lets_a_teacher_present_the_notebook(file):
             assert cell["metadata"]["slideshow"]["slide_type"] == "skip"
     assert "notes" in types, "speaker notes for the teacher"
     for cell in code:  # figure cells must run inside the slideshow, where the setup cell is skipped
-        if re.search(r"App\(", text(cell)):
-            assert "from ce_lib.widgets import" in text(cell)
+        if re.search(r"^\w+(App|Figure)\(", text(cell), re.M):
+            assert re.search(r"from ce_lib\.(beyond_)?widgets import", text(cell)), text(cell)
 
 
 def test_teacher_guide_plans_fifty_minutes_and_names_the_misconceptions():

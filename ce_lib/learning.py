@@ -1,0 +1,157 @@
+"""Learning the line: a line's logits, their cross-entropy, its gradient, and gradient descent.
+
+A line a*x + b*y + c = 0 gives every point a logit z = a*x + b*y + c (its signed distance
+to the line, times the line's sharpness) and so a probability of being red, sigmoid(z).
+Fitting the line means lowering the cross-entropy of the true colours; its gradient with
+respect to a logit is simply sigmoid(z) - y, the predicted probability minus the label.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from ce_lib._validation import as_finite, as_unit_interval, check_same_shape
+from ce_lib.logits import cross_entropy_from_logits, sigmoid
+
+
+def line_weights(angle_degrees: float, offset: float, sharpness: float) -> np.ndarray:
+    """Return the weights (a, b, c) of the line with this normal angle, offset and sharpness.
+
+    The line is the set of points whose distance along the unit normal
+    (cos angle, sin angle) equals ``offset``; ``sharpness`` scales the logits (a steeper
+    sigmoid across the line).
+
+    Examples
+    --------
+    >>> line_weights(180.0, -2.5, 1.0).round(6).tolist()  # model A: x = 2.5, red on the left
+    [-1.0, 0.0, 2.5]
+    """
+    angle, offset, sharpness = (float(v) for v in as_finite([angle_degrees, offset, sharpness], "line"))
+    normal = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
+    return np.append(sharpness * normal, -sharpness * offset) + 0.0
+
+
+def scaled_line(line: ArrayLike, sharpness: float) -> np.ndarray:
+    """Return ``line`` (a, b, c) rescaled so that its normal (a, b) has length ``sharpness``.
+
+    Examples
+    --------
+    >>> scaled_line([0.0, 2.0, -4.0], 1.0).tolist()
+    [0.0, 1.0, -2.0]
+    """
+    weights = _weights(line)
+    norm = math.hypot(weights[0], weights[1])
+    if norm == 0:
+        raise ValueError("line must have a direction: a and b cannot both be 0")
+    return weights * (float(sharpness) / norm) + 0.0
+
+
+def _design(points: ArrayLike) -> np.ndarray:
+    coordinates = as_finite(points, "points")
+    if coordinates.ndim != 2 or coordinates.shape[1] != 2:
+        raise ValueError(f"points must be an (n, 2) array of x, y coordinates, got shape {coordinates.shape}")
+    return np.column_stack([coordinates, np.ones(len(coordinates))])
+
+
+def _weights(weights: ArrayLike) -> np.ndarray:
+    values = as_finite(weights, "weights")
+    if values.shape != (3,):
+        raise ValueError(f"weights must be three numbers (a, b, c), got shape {values.shape}")
+    return values
+
+
+def line_logits(weights: ArrayLike, points: ArrayLike) -> np.ndarray:
+    """Return each point's logit z = a*x + b*y + c under the line ``weights``.
+
+    Examples
+    --------
+    >>> line_logits([-1.0, 0.0, 2.5], [[1.0, 3.0], [3.0, 2.4]]).tolist()
+    [1.5, -0.5]
+    """
+    return _design(points) @ _weights(weights)
+
+
+def true_colour_probabilities(weights: ArrayLike, points: ArrayLike, labels: ArrayLike) -> np.ndarray:
+    """Return the probability the line gives each point's true colour (sigmoid(±z)).
+
+    Examples
+    --------
+    >>> true_colour_probabilities([-1.0, 0.0, 2.5], [[1.0, 3.0], [2.0, 1.0]], [1, 0]).round(3).tolist()
+    [0.818, 0.378]
+    """
+    logits = line_logits(weights, points)
+    hard_labels = as_unit_interval(labels, "labels", what="labels")
+    check_same_shape(hard_labels, logits, ("labels", "points"))
+    return np.where(hard_labels == 1.0, sigmoid(logits), sigmoid(-logits))
+
+
+def line_cross_entropy(weights: ArrayLike, points: ArrayLike, labels: ArrayLike) -> float:
+    """Return the cross-entropy of the true colours under the line ``weights``.
+
+    Examples
+    --------
+    >>> round(line_cross_entropy([-1.0, 0.0, 2.5], [[1.0, 3.0], [3.0, 2.4]], [1, 1]), 4)
+    1.1755
+    """
+    return cross_entropy_from_logits(labels, line_logits(weights, points))
+
+
+def cross_entropy_gradient_logits(y: ArrayLike, z: ArrayLike) -> np.ndarray:
+    """Return d(cross-entropy)/dz per point: sigmoid(z) - y, the prediction minus the label.
+
+    Examples
+    --------
+    >>> cross_entropy_gradient_logits([1, 0], [0.0, 0.0]).tolist()
+    [-0.5, 0.5]
+    """
+    labels = as_unit_interval(y, "y", what="labels")
+    logits = as_finite(z, "z")
+    check_same_shape(labels, logits, ("y", "z"))
+    return sigmoid(logits) - labels
+
+
+def line_gradient(weights: ArrayLike, points: ArrayLike, labels: ArrayLike) -> np.ndarray:
+    """Return the gradient of :func:`line_cross_entropy` with respect to (a, b, c).
+
+    By the chain rule it is sum_i (sigmoid(z_i) - y_i) * (x_i, y_i, 1).
+    """
+    design = _design(points)
+    return design.T @ cross_entropy_gradient_logits(labels, design @ _weights(weights))
+
+
+@dataclass(frozen=True)
+class Descent:
+    """The path of gradient descent: the weights and the cross-entropy after every step."""
+
+    weights: np.ndarray  # shape (steps + 1, 3); row 0 is the start
+    cross_entropies: np.ndarray  # shape (steps + 1,)
+
+
+def gradient_descent(
+    start: ArrayLike, points: ArrayLike, labels: ArrayLike, *, steps: int, learning_rate: float
+) -> Descent:
+    """Run plain gradient descent on the line's cross-entropy from ``start``.
+
+    Examples
+    --------
+    >>> path = gradient_descent([-1.0, 0.0, 2.5], [[1.0, 3.0], [2.0, 1.0]], [1, 0], steps=50, learning_rate=0.2)
+    >>> bool(path.cross_entropies[-1] < path.cross_entropies[0])
+    True
+    """
+    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
+        raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
+    rate = float(as_finite([learning_rate], "learning_rate")[0])
+    if rate <= 0:
+        raise ValueError(f"learning_rate must be positive, got {learning_rate!r}")
+    weights = _weights(start).copy()
+    history = [weights.copy()]
+    for _ in range(steps):
+        weights -= rate * line_gradient(weights, points, labels)
+        history.append(weights.copy())
+    path = np.array(history)
+    losses = np.array([line_cross_entropy(w, points, labels) for w in path])
+    return Descent(path, losses)

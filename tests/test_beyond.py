@@ -1,0 +1,143 @@
+"""Notebooks 06 and 07's library: softmax, clipping rules, logits, gradients, gradient descent."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+import ce_lib
+from ce_lib import data
+from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy, naive_cross_entropy_from_logits
+from ce_lib.learning import (
+    cross_entropy_gradient_logits,
+    gradient_descent,
+    line_cross_entropy,
+    line_gradient,
+    line_weights,
+    scaled_line,
+    true_colour_probabilities,
+)
+
+POINTS, LABELS = np.array(data.POINT_POSITIONS), np.array(data.POINT_LABELS)
+logits = arrays(np.float64, st.integers(1, 6), elements=st.floats(-700, 700))
+
+
+@given(logits)
+def test_softmax_is_a_distribution_and_its_log_is_stable(z):
+    q = ce_lib.softmax(z)
+    assert np.all(q >= 0) and math.isclose(q.sum(), 1.0, rel_tol=1e-12)
+    assert np.all(np.isfinite(ce_lib.log_softmax(z)))
+    for k in range(z.size):
+        loss = ce_lib.cross_entropy_from_class_logits(k, z)
+        assert math.isfinite(loss) and loss >= 0
+        if q[k] > 1e-300:
+            assert math.isclose(loss, -math.log(q[k]), rel_tol=1e-9, abs_tol=1e-12)
+
+
+def test_one_hot_truth_reduces_the_general_formula_to_minus_log_q_true():
+    q = [0.2, 0.7, 0.1]
+    for k in range(3):
+        one_hot = np.eye(3)[k]
+        assert ce_lib.categorical_cross_entropy(k, q) == ce_lib.general_cross_entropy(one_hot, q)
+        assert ce_lib.categorical_cross_entropy(k, q) == pytest.approx(-math.log(q[k]), rel=1e-15)
+
+
+def test_clipping_rules_reproduce_each_library():
+    eps = np.finfo(np.float64).eps
+    assert CLIPPING_RULES["scikit-learn"].cap == pytest.approx(-math.log(eps)) == pytest.approx(36.04, abs=0.01)
+    assert CLIPPING_RULES["PyTorch"].cap == 100.0
+    assert CLIPPING_RULES["Keras"].cap == pytest.approx(16.12, abs=0.01)
+    for library, rule in CLIPPING_RULES.items():
+        # 1 - eps is rounded in float64, so the label-0 side matches the cap to 9 digits, not 15.
+        assert clipped_cross_entropy([1, 0], [0.0, 1.0], library) == pytest.approx(2 * rule.cap, rel=1e-9)
+        assert ce_lib.cross_entropy([1], [0.0]) == math.inf  # ce_lib itself never clips
+        # Away from the edges every rule is the exact cross-entropy.
+        assert clipped_cross_entropy([1, 0], [0.3, 0.4], library) == pytest.approx(
+            ce_lib.cross_entropy([1, 0], [0.3, 0.4]), rel=1e-15
+        )
+
+
+def test_pytorch_clamps_the_log_not_the_probability():
+    p = math.exp(-150)
+    assert clipped_cross_entropy([1], [p], "PyTorch") == 100.0
+    assert clipped_cross_entropy([1], [math.exp(-50)], "PyTorch") == pytest.approx(50.0, rel=1e-12)
+
+
+def test_naive_sigmoid_then_log_overflows_where_the_stable_form_does_not():
+    with np.errstate(all="raise"):
+        for z in (37.0, 50.0, 800.0):
+            assert naive_cross_entropy_from_logits([0], [z]) == math.inf
+            assert ce_lib.cross_entropy_from_logits([0], [z]) == pytest.approx(z, rel=1e-15)
+        assert naive_cross_entropy_from_logits([1], [-800.0]) == math.inf
+
+
+@pytest.mark.parametrize("z", [-30.0, -3.0, -0.5, 0.0, 0.7, 4.0, 30.0])
+@pytest.mark.parametrize("y", [0.0, 0.25, 1.0])
+def test_gradient_with_respect_to_a_logit_is_p_minus_y(y, z):
+    step = 1e-6
+    numeric = (
+        ce_lib.cross_entropy_from_logits([y], [z + step]) - ce_lib.cross_entropy_from_logits([y], [z - step])
+    ) / (2 * step)
+    analytic = cross_entropy_gradient_logits([y], [z])[0]
+    assert analytic == pytest.approx(float(ce_lib.sigmoid([z])[0]) - y, abs=1e-15)
+    assert numeric == pytest.approx(analytic, abs=1e-8)
+
+
+def test_line_gradient_matches_finite_differences():
+    weights = np.array(data.DESCENT_START)
+    analytic = line_gradient(weights, POINTS, LABELS)
+    for i in range(3):
+        shift = np.zeros(3)
+        shift[i] = 1e-6
+        numeric = (
+            line_cross_entropy(weights + shift, POINTS, LABELS) - line_cross_entropy(weights - shift, POINTS, LABELS)
+        ) / 2e-6
+        assert numeric == pytest.approx(analytic[i], abs=1e-7)
+
+
+def test_gradient_descent_moves_model_a_past_model_b():
+    path = gradient_descent(
+        data.DESCENT_START, POINTS, LABELS, steps=data.DESCENT_STEPS, learning_rate=data.DESCENT_LEARNING_RATE
+    )
+    assert path.weights.shape == (data.DESCENT_STEPS + 1, 3)
+    assert np.all(np.diff(path.cross_entropies) < 0), "every step lowers the cross-entropy"
+    level_b = line_cross_entropy(scaled_line(data.MODEL_B.line, data.DESCENT_SHARPNESS), POINTS, LABELS)
+    assert path.cross_entropies[0] > level_b > path.cross_entropies[-1]
+    start_errors = -np.log(true_colour_probabilities(path.weights[0], POINTS, LABELS))
+    end_errors = -np.log(true_colour_probabilities(path.weights[-1], POINTS, LABELS))
+    assert np.all(end_errors[1:3] < start_errors[1:3]), "the misclassified points' errors shrink"
+    assert np.all(true_colour_probabilities(path.weights[-1], POINTS, LABELS) > 0.5), "every point on its side"
+
+
+def test_line_weights_describe_model_a():
+    weights = line_weights(180.0, -2.5, 1.0)
+    assert weights == pytest.approx(np.array(data.MODEL_A.line), abs=1e-12)
+    assert true_colour_probabilities(weights, POINTS, LABELS).round(3).tolist() == [0.818, 0.378, 0.378, 0.818]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "word"),
+    [
+        (lambda: ce_lib.categorical_cross_entropy(3, [0.5, 0.5]), ValueError, "true_class"),
+        (lambda: ce_lib.categorical_cross_entropy(1.0, [0.5, 0.5]), TypeError, "true_class"),
+        (lambda: ce_lib.categorical_cross_entropy(0, [0.5, 0.6]), ValueError, "sum to 1"),
+        (lambda: ce_lib.softmax([1.0, float("inf")]), ValueError, "finite"),
+        (lambda: ce_lib.softmax("abc"), TypeError, "text"),
+        (lambda: clipped_cross_entropy([1], [0.5], "TensorFlow"), ValueError, "library"),
+        (lambda: line_cross_entropy([1.0, 2.0], POINTS, LABELS), ValueError, "weights"),
+        (lambda: line_cross_entropy([1.0, 2.0, 3.0], [1.0, 2.0], LABELS), ValueError, "points"),
+        (lambda: gradient_descent([1.0, 0.0, 0.0], POINTS, LABELS, steps=-1, learning_rate=0.1), ValueError, "steps"),
+        (
+            lambda: gradient_descent([1.0, 0.0, 0.0], POINTS, LABELS, steps=5, learning_rate=0.0),
+            ValueError,
+            "learning_rate",
+        ),
+        (lambda: scaled_line([0.0, 0.0, 1.0], 1.0), ValueError, "line"),
+    ],
+)
+def test_bad_input_to_the_beyond_functions(call, error, word):
+    with pytest.raises(error, match=word):
+        call()
