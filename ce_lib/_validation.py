@@ -143,6 +143,13 @@ def as_distribution(value: Any, name: str) -> np.ndarray:
     return array
 
 
+def as_distribution_pair(p: Any, q: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Return the truth ``p`` and the prediction ``q`` as distributions of one shape."""
+    truth, prediction = as_distribution(p, "p"), as_distribution(q, "q")
+    check_same_shape(truth, prediction, ("p", "q"))
+    return truth, prediction
+
+
 def check_same_shape(first: np.ndarray, second: np.ndarray, names: tuple[str, str]) -> None:
     """Raise ``ValueError`` unless the two arrays have the same shape."""
     if first.shape != second.shape:

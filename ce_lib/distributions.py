@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ce_lib._validation import as_distribution, check_same_shape, log_base_divisor
+from ce_lib._validation import as_distribution, as_distribution_pair, log_base_divisor
 
 
 def _finish(per_distribution: np.ndarray, divisor: float) -> float | np.ndarray:
@@ -68,9 +68,7 @@ def general_cross_entropy(p: ArrayLike, q: ArrayLike, *, base: float | None = No
     >>> round(general_cross_entropy([0, 1, 0], [0.2, 0.7, 0.1]), 6)  # one-hot: -ln q(true)
     0.356675
     """
-    truth = as_distribution(p, "p")
-    prediction = as_distribution(q, "q")
-    check_same_shape(truth, prediction, ("p", "q"))
+    truth, prediction = as_distribution_pair(p, q)
     with np.errstate(divide="ignore"):
         logs = np.log(prediction, out=np.zeros_like(prediction), where=truth > 0.0)
     return _finish(-(truth * logs).sum(axis=-1), log_base_divisor(base))
@@ -103,9 +101,7 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, *, base: float | None = None) -> f
     >>> round(kl_divergence([0.5, 0.5], [0.9, 0.1]), 6)
     0.510826
     """
-    truth = as_distribution(p, "p")
-    prediction = as_distribution(q, "q")
-    check_same_shape(truth, prediction, ("p", "q"))
+    truth, prediction = as_distribution_pair(p, q)
     counted = truth > 0.0
     with np.errstate(divide="ignore", over="ignore"):
         ratio = np.divide(truth, prediction, out=np.ones_like(truth), where=counted)
