@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 
 
 def format_number(value: float, digits: int = 4) -> str:
@@ -25,6 +26,12 @@ def format_number(value: float, digits: int = 4) -> str:
     >>> format_number(float("inf")), format_number(0.0), format_number(4.779523)
     ('∞', '0', '4.78')
     """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"value must be a real number, got {value!r}")
+    if isinstance(digits, bool) or not isinstance(digits, numbers.Integral) or digits < 1:
+        raise ValueError(f"digits must be a whole number >= 1, got {digits!r}")
+    if math.isnan(value):
+        return "nan"
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
     if value == 0.0:

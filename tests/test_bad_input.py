@@ -66,6 +66,15 @@ def test_bad_input_raises_a_clear_error(case):
     assert type(raised.value) is error_type
 
 
+def test_format_number_names_its_bad_argument():
+    from ce_lib.formatting import format_number
+
+    with pytest.raises(TypeError, match="value"):
+        format_number("4.78")
+    with pytest.raises(ValueError, match="digits"):
+        format_number(4.78, digits=0)
+
+
 def test_fractions_and_numpy_scalars_are_numbers():
     from fractions import Fraction
 

@@ -131,6 +131,10 @@ def test_garbage_raises_only_value_or_type_error(first, second):
         lambda: ce_lib.cross_entropy_from_logits(first, second),
         lambda: ce_lib.kl_divergence(first, second),
         lambda: ce_lib.general_cross_entropy(first, second),
+        lambda: ce_lib.softmax(first),
+        lambda: ce_lib.log_softmax(first),
+        lambda: ce_lib.categorical_cross_entropy(first, second),
+        lambda: ce_lib.cross_entropy_from_class_logits(first, second),
     ]
     with np.errstate(all="raise"):  # a leaked RuntimeWarning would surface as FloatingPointError
         for call in calls:
