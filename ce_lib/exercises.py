@@ -35,7 +35,8 @@ class Feedback:
     message: str
 
     def __str__(self) -> str:
-        return ("✅ " if self.correct else "❌ ") + self.message
+        # ✓ and ✗ are in every common font (DejaVu included); colour emoji are not.
+        return ("✓ " if self.correct else "✗ ") + self.message
 
     def __repr__(self) -> str:
         return str(self)
@@ -284,7 +285,7 @@ def check(key: str, answer: Any) -> Feedback:
     >>> check("03.1", 1.61).correct
     True
     >>> print(check("03.1", 0.2))
-    ❌ That is the probability itself: take −ln of it.
+    ✗ That is the probability itself: take −ln of it.
     """
     if key not in EXERCISES:
         raise ValueError(f"key must be one of the exercise numbers {sorted(EXERCISES)}, got {key!r}")
