@@ -3,8 +3,9 @@
 Each app is an object: a notebook shows it with one line (``ModelComparisonApp("error")``),
 and a test drives it from Python (``app.set_probability("A", 2, 0.9)``) and reads back what
 is shown (``app.readout.value``, ``app.totals``). The figure is built once; a slider move
-updates the artists in place and asks ipympl for one redraw (``draw_idle``), which the
-front end coalesces, so dragging never builds a backlog.
+updates the artists in place and redraws only what changed (:mod:`ce_lib.canvas`), sending
+the frame at once when a browser is connected. ipywidgets keeps at most one slider message
+in flight and then sends the latest value, so dragging never builds a backlog.
 
 When displayed, an app sends the live widget and, beside it, a PNG of its figure: JupyterLab
 shows the widget, while GitHub and nbviewer (no kernel) show the picture.
