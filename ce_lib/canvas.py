@@ -30,13 +30,15 @@ PADDING = 3.0  # pixels around a changed artist: antialiased edges reach a littl
 
 def content_key(artist: Artist) -> Any:
     """Return what decides how ``artist`` looks, so an unchanged artist is not redrawn."""
+    shown = artist.get_visible()
     if isinstance(artist, Text):
-        return artist.get_text(), artist.get_position()
+        return shown, artist.get_text(), artist.get_position(), str(artist.get_color())
     if isinstance(artist, Rectangle):
-        return artist.get_x(), artist.get_y(), artist.get_width(), artist.get_height()
+        geometry = artist.get_x(), artist.get_y(), artist.get_width(), artist.get_height()
+        return shown, geometry, tuple(artist.get_facecolor()), artist.get_hatch()
     if isinstance(artist, Line2D):
-        return np.asarray(artist.get_xydata()).tobytes()
-    return object()  # unknown kind: always treat as changed
+        return shown, np.asarray(artist.get_xydata()).tobytes(), str(artist.get_color()), str(artist.get_marker())
+    return object()  # any other kind: always treat as changed
 
 
 def extent(artist: Artist, renderer: Any) -> Bbox:
@@ -98,6 +100,7 @@ class BlittingCanvas(Canvas):
             artist.set_animated(True)
         self.full_draws = 0
         self.partial_draws = 0
+        self.last_redrawn = 0  # how many dynamic artists the last partial redraw drew
         self._drawn: dict[int, tuple[Any, Bbox]] = {}  # id(artist) -> (content key, extent)
         self._background = None
         self._background_key: tuple[float, float, float] | None = None

@@ -108,3 +108,13 @@ def test_partial_redraws_match_a_full_redraw(make):
     partial = pixels(app)
     app.canvas._background = None
     assert np.array_equal(partial, pixels(app))
+
+
+def test_a_colour_change_alone_is_redrawn():
+    """Choosing another true class recolours the bars without changing their heights."""
+    app = SoftmaxApp()
+    app.canvas.draw()
+    app.true_class.value = 1
+    partial = pixels(app)
+    app.canvas._background = None
+    assert np.array_equal(partial, pixels(app))
