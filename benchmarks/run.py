@@ -165,11 +165,7 @@ def measure_latency() -> dict[str, list[float]]:
 
     results: dict[str, list[float]] = {}
     with running_lab({"latency_benchmark.ipynb": notebook_json(BENCH_CELLS)}) as lab:
-        page = lab.browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.add_init_script(INSTRUMENT)
-        page.goto(f"{lab.url}/lab/workspaces/bench/tree/notebooks/latency_benchmark.ipynb?token={lab.token}")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
-        page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=90_000)
+        page = lab.open_notebook("notebooks/latency_benchmark.ipynb", init_script=INSTRUMENT)
         run_all(page)
         page.wait_for_selector(".bench-naive img", timeout=30_000)
         page.evaluate("() => window.__watch('.bench-echo > .widget-label', 'echo', false)")

@@ -113,7 +113,6 @@ class DivergenceApp(App):
     def update(self, change: Any = None) -> None:
         weights = np.array([slider.value for slider in self.sliders])
         self.q = weights / weights.sum() if weights.sum() > 0 else np.full(3, 1 / 3)
-        self.q = self.q / self.q.sum()
         h_p = entropy(self.truth)
         self.kl = kl_divergence(self.truth, self.q)
         self.cross_entropy = general_cross_entropy(self.truth, self.q)
@@ -208,11 +207,7 @@ class LogitStabilityFigure:
         ax.legend(loc="upper left", fontsize=plots.FONT["tick"] - 1)
 
     def _repr_png_(self) -> bytes:
-        import io
-
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png")
-        return buffer.getvalue()
+        return plots.figure_png(self.figure)
 
     def __repr__(self) -> str:
         return (
@@ -239,6 +234,7 @@ class LineFitApp(App):
             START, POINTS, LABELS, steps=data.DESCENT_STEPS, learning_rate=data.DESCENT_LEARNING_RATE
         )
         self.cross_entropy = 0.0
+        self.model_b_level = line_cross_entropy(MODEL_B_LINE, POINTS, LABELS)
         self.figure = plots.new_figure(10.5, 8.6)
         grid = self.figure.add_gridspec(2, 1, height_ratios=[1.3, 1])
         self.plane = plots.draw_line_plane(self.figure.add_subplot(grid[0, 0]))
@@ -258,7 +254,7 @@ class LineFitApp(App):
         best = self.best.cross_entropies[-1]
         self.readout.value = (
             f"<span style='font-size:125%'>Cross-entropy of your line: <b>{format_number(self.cross_entropy)}</b>"
-            f" · model B's line: {format_number(line_cross_entropy(MODEL_B_LINE, POINTS, LABELS))}"
+            f" · model B's line: {format_number(self.model_b_level)}"
             f" · the best line found by gradient descent: {format_number(best)}</span>"
         )
         reference = self.best.weights[-1] if self.show_best.value else None

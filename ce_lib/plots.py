@@ -8,6 +8,7 @@ hatched, model B's solid. Sizes are chosen to be readable on a projector.
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +42,13 @@ def new_figure(width: float, height: float, dpi: int = 80) -> Figure:
     return figure
 
 
+def figure_png(figure: Figure) -> bytes:
+    """Return ``figure`` as it looks now, as PNG bytes (for readers without a kernel)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
 def style_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
     """Give ``ax`` a title, axis labels and tick labels at projector-readable sizes."""
     ax.set_title(title, fontsize=FONT["title"])
@@ -72,6 +80,42 @@ def half_plane(line: tuple[float, float, float], limits=PLANE_LIMITS) -> np.ndar
     return np.array(kept) if kept else np.empty((0, 2))
 
 
+def line_segment(weights: Sequence[float], limits=PLANE_LIMITS) -> tuple[list[float], list[float]]:
+    """Return the two ends of the line a*x + b*y + c = 0 inside the plot box (or nothing)."""
+    corners = half_plane(tuple(weights), limits)
+    a, b, c = weights
+    on_line = [tuple(p) for p in corners if abs(a * p[0] + b * p[1] + c) < 1e-9 * (abs(a) + abs(b) + abs(c) + 1)]
+    if len(on_line) < 2:
+        return [], []
+    (x0, y0), (x1, y1) = on_line[0], on_line[-1]
+    return [x0, x1], [y0, y1]
+
+
+def _points_and_labels(ax: Axes) -> tuple[list[Line2D], list[Text]]:
+    """Draw the four points (red circles, blue squares) and an empty label beside each."""
+    points = []
+    for (x, y), colour in zip(data.POINT_POSITIONS, data.POINT_COLOURS, strict=True):
+        face, marker = POINT_STYLE[colour]
+        (point,) = ax.plot([x], [y], marker=marker, ms=16, color=face, mec="black", mew=1.5, ls="none")
+        points.append(point)
+    labels = [
+        ax.text(x + 0.18, y + 0.18, "", fontsize=FONT["note"], fontweight="bold",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": GREY, "alpha": 0.9})
+        for x, y in data.POINT_POSITIONS
+    ]  # fmt: skip
+    return points, labels
+
+
+def _style_plane(ax: Axes) -> None:
+    """Fix the plane's limits and equal aspect, and label its axes."""
+    (x0, x1), (y0, y1) = PLANE_LIMITS
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    style_axes(ax, "", "x  (beside each point: its number and p of its true colour)", "y")
+    ax.xaxis.label.set_fontsize(FONT["tick"] - 1)
+
+
 @dataclass
 class PlaneArtists:
     """What :func:`draw_model_plane` drew that changes when a probability changes."""
@@ -88,34 +132,12 @@ def draw_model_plane(ax: Axes, model: data.Model, probabilities: Sequence[float]
 
     Beside every point stands the probability the model gives the point its true colour.
     """
-    (x0, x1), (y0, y1) = PLANE_LIMITS
     a, b, c = model.line
     ax.add_patch(Polygon(half_plane(model.line), closed=True, color=VERMILLION, alpha=0.13, lw=0))
     ax.add_patch(Polygon(half_plane((-a, -b, -c)), closed=True, color=SKY, alpha=0.18, lw=0))
-    if b == 0:
-        ax.plot([-c / a, -c / a], [y0, y1], color="black", lw=2.5)
-    else:
-        xs = np.array([x0, x1])
-        ax.plot(xs, -(a * xs + c) / b, color="black", lw=2.5)
-    for (x, y), colour in zip(data.POINT_POSITIONS, data.POINT_COLOURS, strict=True):
-        face, marker = POINT_STYLE[colour]
-        ax.plot([x], [y], marker=marker, ms=16, color=face, mec="black", mew=1.5, ls="none")
-    labels = [
-        ax.text(
-            x + 0.18,
-            y + 0.18,
-            "",
-            fontsize=FONT["note"],
-            fontweight="bold",
-            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": GREY, "alpha": 0.9},
-        )
-        for x, y in data.POINT_POSITIONS
-    ]
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    style_axes(ax, "", "x  (beside each point: its number and p of its true colour)", "y")
-    ax.xaxis.label.set_fontsize(FONT["tick"] - 1)
+    ax.plot(*line_segment(model.line), color="black", lw=2.5)
+    _, labels = _points_and_labels(ax)
+    _style_plane(ax)
     ax.legend(
         handles=[
             Line2D([], [], marker="o", color=VERMILLION, mec="black", ls="none", ms=11, label="red point"),
@@ -471,39 +493,14 @@ class LinePlaneArtists:
         return [self.title, self.red_side, self.blue_side, self.line, self.reference, *self.points, *self.labels]
 
 
-def line_segment(weights: Sequence[float], limits=PLANE_LIMITS) -> tuple[list[float], list[float]]:
-    """Return the two ends of the line a*x + b*y + c = 0 inside the plot box (or nothing)."""
-    corners = half_plane(tuple(weights), limits)
-    a, b, c = weights
-    on_line = [tuple(p) for p in corners if abs(a * p[0] + b * p[1] + c) < 1e-9 * (abs(a) + abs(b) + abs(c) + 1)]
-    if len(on_line) < 2:
-        return [], []
-    (x0, y0), (x1, y1) = on_line[0], on_line[-1]
-    return [x0, x1], [y0, y1]
-
-
 def draw_line_plane(ax: Axes) -> LinePlaneArtists:
     """Draw the points on a plane whose line is set by :func:`update_line_plane`."""
     red_side = ax.add_patch(Polygon(np.zeros((3, 2)), closed=True, color=VERMILLION, alpha=0.13, lw=0))
     blue_side = ax.add_patch(Polygon(np.zeros((3, 2)), closed=True, color=SKY, alpha=0.18, lw=0))
     (line,) = ax.plot([], [], color="black", lw=2.5)
     (reference,) = ax.plot([], [], color=GREY, lw=2, ls="--")
-    points = []
-    for (x, y), colour in zip(data.POINT_POSITIONS, data.POINT_COLOURS, strict=True):
-        face, marker = POINT_STYLE[colour]
-        (point,) = ax.plot([x], [y], marker=marker, ms=16, color=face, mec="black", mew=1.5, ls="none")
-        points.append(point)
-    labels = [
-        ax.text(x + 0.18, y + 0.18, "", fontsize=FONT["note"], fontweight="bold",
-                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": GREY, "alpha": 0.9})
-        for x, y in data.POINT_POSITIONS
-    ]  # fmt: skip
-    (x0, x1), (y0, y1) = PLANE_LIMITS
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    style_axes(ax, "", "x  (beside each point: p of its true colour)", "y")
-    ax.xaxis.label.set_fontsize(FONT["tick"] - 1)
+    points, labels = _points_and_labels(ax)
+    _style_plane(ax)
     return LinePlaneArtists(red_side, blue_side, line, reference, points, labels, ax.title)
 
 

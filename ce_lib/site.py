@@ -63,10 +63,7 @@ def build(output: Path = DEFAULT_OUTPUT) -> list[Path]:
     slide_exporter = SlidesExporter(reveal_scroll=True)
     written = []
     for notebook in NOTEBOOKS:
-        content = nbformat.reads(
-            nbformat.writes(static_notebook(nbformat.read(NOTEBOOK_FOLDER / notebook.file, as_version=4))),
-            as_version=4,
-        )
+        content = static_notebook(nbformat.read(NOTEBOOK_FOLDER / notebook.file, as_version=4))
         stem = Path(notebook.file).stem
         for exporter, suffix in ((page_exporter, ".html"), (slide_exporter, ".slides.html")):
             body, _ = exporter.from_notebook_node(content)

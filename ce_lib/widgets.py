@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -96,14 +95,11 @@ class App:
 
     def png(self) -> bytes:
         """Return the figure as it looks now, as PNG bytes."""
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png")
-        return buffer.getvalue()
+        return plots.figure_png(self.figure)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         png = base64.b64encode(self.png()).decode("ascii")
-        # ipympl shows this picture until its first live frame arrives, and a notebook that
-        # saved its widget state shows it before any kernel runs.
+        # ipympl shows this picture until its first live frame arrives.
         self.canvas._data_url = f"data:image/png;base64,{png}"
         bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
         bundle["image/png"] = png

@@ -59,9 +59,15 @@ class Lab:
     root: Path
     browser: object  # playwright.sync_api.Browser
 
-    def open_notebook(self, path: str, viewport: tuple[int, int] = (1400, 1000)):
-        """Open ``path`` (relative to the served folder) alone in a new page; wait for an idle kernel."""
+    def open_notebook(self, path: str, viewport: tuple[int, int] = (1400, 1000), init_script: str | None = None):
+        """Open ``path`` (relative to the served folder) alone in a new page; wait for an idle kernel.
+
+        ``init_script`` is JavaScript run in the page before JupyterLab loads (the benchmark's
+        timers).
+        """
         page = self.browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        if init_script:
+            page.add_init_script(init_script)
         workspace = f"w{secrets.token_hex(4)}"  # a workspace of its own: no tabs from earlier pages
         page.goto(f"{self.url}/lab/workspaces/{workspace}/tree/{path}?token={self.token}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)

@@ -87,9 +87,7 @@ def test_exercises_have_checks_and_hidden_solutions(file):
     assert len(solutions) == len(keys), "one hidden solution per exercise"
     for cell in solutions:
         assert cell["metadata"]["jupyter"]["source_hidden"] is True
-        assert any("✓" in json.dumps(o, ensure_ascii=False) for o in cell["outputs"]), (
-            "a solution that fails its check"
-        )
+        assert any("✓" in json.dumps(o, ensure_ascii=False) for o in cell["outputs"]), "a solution that fails its check"
 
 
 def test_readme_lists_every_notebook():
