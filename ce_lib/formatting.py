@@ -37,3 +37,34 @@ def format_number(value: float, digits: int = 4) -> str:
     if value == 0.0:
         return "0"
     return f"{value:.{digits}g}".replace("-", "−")
+
+
+def format_fixed(value: float, decimals: int) -> str:
+    """Return ``value`` with exactly ``decimals`` decimals, for a column of a table: ``"∞"`` for inf.
+
+    Parameters
+    ----------
+    value : float
+        The number to show.
+    decimals : int
+        Digits after the decimal point (0 or more).
+
+    Returns
+    -------
+    str
+        For example ``"0.504"``, ``"3.730"`` or ``"∞"``.
+
+    Examples
+    --------
+    >>> format_fixed(0.6852, 3), format_fixed(3.7297, 3), format_fixed(float("inf"), 3)
+    ('0.685', '3.730', '∞')
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"value must be a real number, got {value!r}")
+    if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral) or decimals < 0:
+        raise ValueError(f"decimals must be a whole number >= 0, got {decimals!r}")
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    return f"{value + 0.0:.{decimals}f}".replace("-", "−")

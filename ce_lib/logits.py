@@ -39,6 +39,32 @@ def sigmoid(z: ArrayLike) -> np.ndarray:
     return np.where(logits >= 0.0, 1.0 / (1.0 + decay), decay / (1.0 + decay))
 
 
+def logit(p: ArrayLike) -> np.ndarray:
+    """Return the logit ln(p / (1 - p)), the inverse of the sigmoid: exact at 0 and 1 (-inf, inf).
+
+    A model that gives a point probability p of red gives it this logit; on a line, a logit
+    is the signed distance to the line times the line's sharpness.
+
+    Parameters
+    ----------
+    p : array_like
+        Probabilities in [0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        Logits, same shape as ``p``: 0 at p = 0.5, -inf at p = 0, inf at p = 1.
+
+    Examples
+    --------
+    >>> logit([0.5, 0.9, 0.0, 1.0]).round(4).tolist()
+    [0.0, 2.1972, -inf, inf]
+    """
+    probabilities = as_unit_interval(p, "p")
+    with np.errstate(divide="ignore"):  # ln 0 = -inf is the exact answer at p = 0 or 1
+        return np.log(probabilities) - np.log1p(-probabilities) + 0.0
+
+
 def softplus_pair(logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return (softplus(z), softplus(-z)) = (-ln(1 - sigmoid(z)), -ln(sigmoid(z))), stably.
 

@@ -1,9 +1,12 @@
-"""Learning the line: a line's logits, their cross-entropy, its gradient, and gradient descent.
+"""A model as a line: its logits, the points where it gives chosen probabilities, and learning it.
 
 A line a*x + b*y + c = 0 gives every point a logit z = a*x + b*y + c (its signed distance
 to the line, times the line's sharpness) and so a probability of being red, sigmoid(z).
-Fitting the line means lowering the cross-entropy of the true colours; its gradient with
-respect to a logit is simply sigmoid(z) - y, the predicted probability minus the label.
+Each probability is a level line parallel to the line; where a level line of one model
+crosses a level line of another, a point gets both probabilities at once
+(:func:`level_line_crossing`). Fitting the line means lowering the cross-entropy of the
+true colours; its gradient with respect to a logit is sigmoid(z) - y, the predicted
+probability minus the label.
 """
 
 from __future__ import annotations
@@ -62,6 +65,37 @@ def _weights(weights: ArrayLike) -> np.ndarray:
     if values.shape != (3,):
         raise ValueError(f"weights must be three numbers (a, b, c), got shape {values.shape}")
     return values
+
+
+def level_line_crossing(first: ArrayLike, second: ArrayLike, first_logit: float, second_logit: float) -> np.ndarray:
+    """Return the point (x, y) where line ``first`` gives ``first_logit`` and ``second`` gives ``second_logit``.
+
+    Each logit fixes a level line parallel to its line; the two level lines cross at one
+    point unless the lines are parallel.
+
+    Parameters
+    ----------
+    first, second : array_like
+        Line weights (a, b, c); the logit of (x, y) is a*x + b*y + c.
+    first_logit, second_logit : float
+        The wanted logits (finite numbers).
+
+    Returns
+    -------
+    numpy.ndarray
+        The point's coordinates, shape (2,).
+
+    Examples
+    --------
+    >>> level_line_crossing([-1.0, 0.0, 2.5], [0.0, 1.0, -1.8], 0.5, 1.0).tolist()  # x = 2.5 - 0.5, y = 1.8 + 1
+    [2.0, 2.8]
+    """
+    a, b = _weights(first), _weights(second)
+    targets = as_finite([first_logit, second_logit], "logits")
+    matrix = np.array([a[:2], b[:2]])
+    if abs(np.linalg.det(matrix)) < 1e-12 * max(1.0, float(np.abs(matrix).max()) ** 2):
+        raise ValueError("first and second must not be parallel lines: their level lines never cross")
+    return np.linalg.solve(matrix, targets - np.array([a[2], b[2]])) + 0.0
 
 
 def line_logits(weights: ArrayLike, points: ArrayLike) -> np.ndarray:

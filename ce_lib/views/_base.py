@@ -1,0 +1,170 @@
+"""What every view shares: a state of numbers, controls, a readout computed by ce_lib, a picture.
+
+A view is an ``anywidget`` whose ES module (``<name>.js`` beside its Python module, after the
+shared ``_shared.js``) draws the figure as SVG in the browser from a few synced numbers.
+Its controls belong to the view, so a slider redraws the figure with no trip to the kernel,
+even while the kernel is busy or gone. The kernel side computes every number with ``ce_lib``:
+``describe()`` is the readout, sent for each revision of the state, and the module shows it
+beside the figure once it arrives (its own digits agree; a browser test checks them).
+
+Displayed, a view sends four things: the live widget; a PNG picture of its current state drawn
+with Matplotlib (what GitHub, nbviewer and JupyterLab without a kernel show); the readout as
+plain text; and its module name and state as JSON (what the static edition renders live with
+the same module).
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from typing import Any, ClassVar
+
+import anywidget
+import traitlets
+from matplotlib.figure import Figure
+
+from ce_lib.views._pictures import figure_png
+
+#: The MIME type of the JSON (module name and state) the static edition renders live.
+STATE_MIME = "application/vnd.ce-lib.view+json"
+
+
+@functools.cache
+def module_source(*parts: str) -> str:
+    """Return a view's ES module: ``_shared.js`` followed by each ``<part>.js`` (the view's own last).
+
+    Read from the package's data files, so it works the same from an installed wheel.
+    """
+    folder = resources.files("ce_lib.views")
+    files = ("_shared", *parts)
+    return "\n".join((folder / f"{name}.js").read_text(encoding="utf-8") for name in files)
+
+
+@functools.cache
+def style_source() -> str:
+    """Return the style sheet every view uses."""
+    return (resources.files("ce_lib.views") / "_style.css").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control of a view, as the ES module builds it: a slider, a log slider, a choice or a toggle.
+
+    ``key`` names the state trait it sets, ``index`` the entry of a list trait (or ``None``),
+    ``group`` the box it sits in (e.g. "Model A").
+    """
+
+    kind: str
+    key: str
+    label: str
+    index: int | None = None
+    group: str | None = None
+    min: float | None = None
+    max: float | None = None
+    step: float | None = None
+    decimals: int = 2
+    min_exponent: float | None = None
+    max_exponent: float | None = None
+    options: tuple[tuple[str, Any], ...] = field(default=())
+
+    def spec(self) -> dict[str, Any]:
+        """Return the control as the JSON the ES module reads."""
+        return {name: value for name, value in asdict(self).items() if value is not None and value != ()} | {
+            "index": self.index
+        }
+
+
+def slider(
+    key: str, label: str, low: float, high: float, step: float, *, index: int | None = None,
+    group: str | None = None, decimals: int = 2,
+) -> Control:  # fmt: skip
+    """Return a slider from ``low`` to ``high`` in steps of ``step``: the one way every view makes one.
+
+    Examples
+    --------
+    >>> slider("probabilities_a", "point 1 (red)", 0, 1, 0.01, index=0, group="Model A").spec()["kind"]
+    'range'
+    """
+    return Control("range", key, label, index=index, group=group, min=low, max=high, step=step, decimals=decimals)
+
+
+def log_slider(key: str, label: str, low_exponent: float, high_exponent: float, step: float) -> Control:
+    """Return a slider over 10^low_exponent to 10^high_exponent, evenly spaced in the exponent."""
+    return Control("log-range", key, label, min_exponent=low_exponent, max_exponent=high_exponent, step=step)
+
+
+def choice(key: str, label: str, options: tuple[tuple[str, Any], ...]) -> Control:
+    """Return a group of radio buttons: (text shown, value) per option."""
+    return Control("choice", key, label, options=options)
+
+
+def toggle(key: str, label: str) -> Control:
+    """Return a check box."""
+    return Control("toggle", key, label)
+
+
+class View(anywidget.AnyWidget):
+    """The base of every view: synced state, controls, the ce_lib readout and the static picture.
+
+    A subclass sets ``module`` (its ``.js`` file's name; ``modules`` lists shared parts to put
+    before it), ``state_keys`` (the traits its controls change), and implements ``describe()`` (the readout, from ce_lib) and
+    ``picture()`` (a Matplotlib figure of the current state).
+    """
+
+    module: ClassVar[str]
+    modules: ClassVar[tuple[str, ...]] = ()
+    state_keys: ClassVar[tuple[str, ...]]
+
+    label = traitlets.Unicode("").tag(sync=True)
+    controls = traitlets.List([]).tag(sync=True)
+    revision = traitlets.Int(0).tag(sync=True)
+    readout = traitlets.Dict({}).tag(sync=True)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        if "module" in cls.__dict__:
+            cls._esm = module_source(*(cls.__dict__.get("modules") or (cls.module,)))
+            cls._css = style_source()
+        super().__init_subclass__(**kwargs)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.observe(self._confirm, names=list(self.state_keys))
+        self._confirm()
+
+    def _confirm(self, change: Any = None) -> None:
+        """Compute the readout with ce_lib for the current state and revision, and send it."""
+        self.readout = {"text": self.describe(), "revision": self.revision}
+
+    def describe(self) -> str:
+        """Return the readout: the numbers the view shows, computed by ce_lib, in words."""
+        raise NotImplementedError
+
+    def picture(self) -> Figure:
+        """Return a Matplotlib figure of the current state (for readers without a kernel)."""
+        raise NotImplementedError
+
+    def png(self) -> bytes:
+        """Return :meth:`picture` as PNG bytes."""
+        return figure_png(self.picture())
+
+    def state(self) -> dict[str, Any]:
+        """Return what the ES module draws from: the state keys, the controls, the label and the readout."""
+        keys = ("label", "controls", "revision", "readout", *self.state_keys, *self.fixed_keys())
+        return {key: getattr(self, key) for key in keys}
+
+    def fixed_keys(self) -> tuple[str, ...]:
+        """Return the synced traits a subclass adds that no control changes (geometry, data)."""
+        base = set(View.class_trait_names(sync=True))
+        return tuple(
+            name for name in self.trait_names(sync=True)
+            if name not in base and name not in self.state_keys and not name.startswith("_")
+        )  # fmt: skip
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        data, metadata = super()._repr_mimebundle_(**kwargs)
+        data["text/plain"] = self.describe()
+        data["image/png"] = base64.b64encode(self.png()).decode("ascii")
+        data[STATE_MIME] = {"module": self.module, "state": self.state()}
+        return data, metadata

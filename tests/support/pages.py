@@ -1,0 +1,157 @@
+"""Views in a plain page: their ES modules run in Debian's Chromium with no JupyterLab and no kernel.
+
+The page is what the static edition builds (``tools/site_assets/live.js`` and its in-page
+model), so these tests cover that path too. ``view_page`` serves a throw-away folder on a free
+loopback port: ES modules do not load from ``file://``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+import http.server
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ce_lib.views._base import STATE_MIME, module_source, style_source
+
+from .lab import CHROMIUM, CHROMIUM_FLAGS, ROOT
+
+LIVE_SCRIPT = ROOT / "tools" / "site_assets" / "live.js"
+#: The shared functions a test may call in the page, as `window.ce.<name>`.
+SHARED_EXPORTS = (
+    "formatNumber", "formatFixed", "formatShort", "pointError", "sumOf", "productOf", "sigmoid", "logit",
+    "binaryTerm", "lineWeights", "lineLogit",
+)  # fmt: skip
+
+
+def browser_missing() -> str | None:
+    """Say why no browser test can run here, or None."""
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "the playwright package is missing"
+    return None
+
+
+def require_browser() -> None:
+    """Skip outside CI when there is no browser; in CI (``CI=true``) that is a failure, never a skip."""
+    missing = browser_missing()
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"the browser tests must run in CI, but {missing}")
+        pytest.skip(missing)
+
+
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on a free 127.0.0.1 port; yield its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def launched_browser():  # type: ignore[no-untyped-def]
+    """Start Debian's Chromium through Playwright (never a browser Playwright downloads)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def page_html(views: list) -> str:  # type: ignore[type-arg]
+    """Return a page that renders each view live from its state, as the static edition does."""
+    holders = []
+    for view in views:
+        bundle = view._repr_mimebundle_()[0][STATE_MIME]
+        state = html.escape(json.dumps(bundle["state"]), quote=False)
+        holders.append(
+            f'<div class="ce-live" data-module="{bundle["module"]}"><script type="application/json">{state}</script></div>'
+        )
+    exports = ", ".join(SHARED_EXPORTS)
+    return (
+        "<!doctype html><html lang='en'><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
+        "<link rel='icon' href='data:,'>"
+        f"<style>{style_source()}</style><body style='margin:8px'>{''.join(holders)}"
+        f"<script type='module'>import {{ {exports} }} from './views/_shared-test.js'; "
+        f"window.ce = {{ {exports} }};</script>"
+        "<script type='module' src='live.js'></script></body></html>"
+    )
+
+
+class ViewPages:
+    """Open pages that show views live, in one browser, from one served folder."""
+
+    def __init__(self, browser, folder: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+        self.browser, self.folder, self.url = browser, folder, url
+        (folder / "views").mkdir(exist_ok=True)
+        (folder / "live.js").write_text(LIVE_SCRIPT.read_text(encoding="utf-8"), encoding="utf-8")
+        shared = module_source() + f"\nexport {{ {', '.join(SHARED_EXPORTS)} }};\n"
+        (folder / "views" / "_shared-test.js").write_text(shared, encoding="utf-8")
+        self.count = 0
+
+    def show(self, *views, width: int = 1000, height: int = 900):  # type: ignore[no-untyped-def]
+        """Return a new page showing ``views``, live, once every one has drawn its figure."""
+        for view in views:
+            (self.folder / "views" / f"{view.module}.js").write_text(view._esm, encoding="utf-8")
+        self.count += 1
+        name = f"page{self.count}.html"
+        (self.folder / name).write_text(page_html(list(views)), encoding="utf-8")
+        page = self.browser.new_page(viewport={"width": width, "height": height})
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.errors = errors
+        page.goto(f"{self.url}/{name}")
+        page.wait_for_function(f"document.querySelectorAll('.ce-view .ce-figure svg').length >= {len(views)}")
+        page.wait_for_function("window.ce !== undefined")
+        return page
+
+
+@pytest.fixture(scope="session")
+def view_pages():  # type: ignore[no-untyped-def]
+    """A browser and a served folder for :class:`ViewPages`, shared by the whole session."""
+    require_browser()
+    with tempfile.TemporaryDirectory(prefix="ce-views-") as scratch, served(Path(scratch)) as url:
+        with launched_browser() as browser:
+            yield ViewPages(browser, Path(scratch), url)
+
+
+def set_control(view_element, index: int, value) -> None:  # type: ignore[no-untyped-def]
+    """Set the view's ``index``-th control to ``value`` as a learner would (an input event)."""
+    control = view_element.locator(".ce-control input").nth(index)
+    kind = control.get_attribute("type")
+    if kind == "range":
+        control.evaluate("(el, v) => { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }", value)
+    else:
+        control.evaluate("(el, v) => { el.checked = v; el.dispatchEvent(new Event('change', {bubbles: true})); }", bool(value))
+
+
+def svg_labels(view_element) -> list[str]:  # type: ignore[no-untyped-def]
+    """Return the texts the live figure marks as its stated numbers and names, sorted."""
+    return sorted(view_element.locator("svg text.ce-label").all_text_contents())

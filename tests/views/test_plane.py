@@ -1,0 +1,182 @@
+"""The models' plane (notebooks 00-03): driven from Python, and live in Chromium against ce_lib."""
+
+import math
+import random
+
+import numpy as np
+import pytest
+
+import ce_lib
+from ce_lib.course import story
+from ce_lib.formatting import format_number
+from ce_lib.views import ModelComparison
+from ce_lib.views._pictures import label_texts
+from ce_lib.views.plane import STEPS, what_if_position
+
+from ..support.figures import layout_problems
+from ..support.pages import set_control, svg_labels
+
+TOTALS = {
+    "product": ce_lib.product_of_probabilities,
+    "log": ce_lib.sum_of_logs,
+    "error": lambda p: ce_lib.cross_entropy(np.ones(len(p)), p),
+}
+
+
+@pytest.mark.parametrize("step", list(TOTALS))
+def test_readout_is_ce_libs_numbers(step):
+    view = ModelComparison(step)
+    assert view.totals() == {m.name: TOTALS[step](m.probabilities) for m in story.MODELS}
+    view.set_probability("A", 2, 0.95)
+    moved = (0.6, 0.95, 0.1, 0.7)
+    assert view.probabilities("A") == moved
+    assert f"model A: {format_number(TOTALS[step](moved))} ·" in view.describe()
+    assert view.readout == {"text": view.describe(), "revision": view.revision}
+
+
+def test_model_b_is_ahead_until_a_matches_it():
+    view = ModelComparison("error")
+    assert "B is ahead" in view.describe()
+    for point, value in enumerate(story.MODEL_B.probabilities, start=1):
+        view.set_probability("A", point, value)
+    assert "A and B are level" in view.describe()
+    view.set_probability("A", 1, 0.99)
+    assert "A is ahead" in view.describe()
+
+
+@pytest.mark.parametrize("step", list(TOTALS))
+def test_sliders_at_their_ends_give_zero_and_infinity_cleanly(step):
+    view = ModelComparison(step)
+    with np.errstate(all="raise"):
+        view.set_probability("A", 3, 0.0)
+        view.set_probability("B", 1, 1.0)
+        figure = view.picture()
+    assert "nan" not in view.describe()
+    expected = {"product": "0", "log": "−∞", "error": "∞"}[step]
+    assert f"model A: {expected} ·" in view.describe()
+    assert expected in label_texts(figure)
+
+
+def test_points_step_counts_points_given_at_least_one_half():
+    view = ModelComparison("points")
+    assert "model A: 2 of 4" in view.describe() and "model B: 4 of 4" in view.describe()
+    view.set_probability("A", 2, 0.5)
+    assert "model A: 3 of 4" in view.describe()
+
+
+def test_unknown_step_is_refused():
+    with pytest.raises(ValueError, match="step"):
+        ModelComparison("products")
+
+
+def test_what_if_marker_sits_where_the_model_gives_the_slider_value():
+    """A hollow marker at the what-if position gets exactly the slider's probability from the line."""
+    for model in story.MODELS:
+        for point in story.POINTS:
+            for p in (0.3, 0.55, 0.8):
+                x, y, off = what_if_position(model.line.weights(), point, p)
+                if off:
+                    continue
+                logit = ce_lib.lines.line_logits(model.line.weights(), [(x, y)])[0]
+                p_red = float(ce_lib.sigmoid([logit])[0])
+                assert (p_red if point.colour == story.RED else 1 - p_red) == pytest.approx(p, abs=1e-12)
+
+
+def test_a_certain_what_if_is_off_the_plot_not_at_infinity():
+    x, y, off = what_if_position(story.MODEL_B.line.weights(), story.POINTS[0], 0.0)
+    (x0, x1), (y0, y1) = story.PLANE_LIMITS
+    assert off and x0 < x < x1 and y0 < y < y1
+
+
+@pytest.mark.parametrize("step", ["points", *STEPS])
+def test_static_picture_reads_cleanly(step):
+    view = ModelComparison(step)
+    assert layout_problems(view.picture()) == []
+    view.set_probability("A", 2, 0.95)
+    view.set_probability("B", 1, 0.0)
+    assert layout_problems(view.picture()) == []
+
+
+def test_display_carries_the_widget_a_picture_and_the_state():
+    data, _ = ModelComparison("error")._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert data["image/png"].startswith("iVBORw0KGgo")
+    assert data["text/plain"].startswith("Cross-entropy")
+    assert data["application/vnd.ce-lib.view+json"]["module"] == "plane"
+
+
+# In the browser ------------------------------------------------------------------------------
+
+
+def browser_readout(element) -> str:
+    return element.locator(".ce-readout").inner_text()
+
+
+@pytest.mark.parametrize("step", ["points", *STEPS])
+def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages, step):
+    view = ModelComparison(step)
+    page = view_pages.show(view)
+    element = page.locator(".ce-view")
+    assert browser_readout(element) == view.describe()
+    assert svg_labels(element) == label_texts(view.picture())
+    rng = random.Random(f"plane-{step}")
+    for _ in range(25):
+        control = rng.randrange(8)
+        value = rng.choice([0.0, 1.0, round(rng.uniform(0, 1), 2)])
+        set_control(element, control, f"{value:.2f}")
+        view.set_probability("AB"[control // 4], control % 4 + 1, value)
+        assert browser_readout(element) == view.describe()
+    assert svg_labels(element) == label_texts(view.picture())
+    assert page.errors == []
+    page.close()
+
+
+def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages):
+    page = view_pages.show(ModelComparison("error"), width=375, height=800)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    element = page.locator(".ce-view")
+    set_control(element, 4, "0.00")
+    assert "model B: ∞" in browser_readout(element)
+    page.close()
+
+
+def test_live_labels_never_overlap(view_pages):
+    view = ModelComparison("error")
+    page = view_pages.show(view)
+    element = page.locator(".ce-view")
+    for control, value in ((1, "0.95"), (4, "0.00"), (6, "0.30")):
+        set_control(element, control, value)
+        boxes = element.locator("svg text.ce-label").evaluate_all(
+            "els => els.map(e => { const b = e.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height, e.textContent]; })"
+        )
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                overlap = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+                assert not (overlap[0] > 1 and overlap[1] > 1), f"{a[4]!r} overlaps {b[4]!r}"
+    page.close()
+
+
+def test_js_formatting_is_pythons_digit_for_digit(view_pages):
+    """The module prints numbers exactly as ce_lib.formatting does: ties, tiny, huge, negative."""
+    page = view_pages.show(ModelComparison("points"))
+    rng = random.Random(7)
+    values = [0.0, -0.0, 0.125, 0.375, 2.5, 1.5, 0.0084, 4.779523573132869, 1.1960046346767592, 5e-324, 1e-5,
+              123456.0, 9.9996, 0.99995, -762.4618986159398, 1e300, math.inf, -math.inf]  # fmt: skip
+    values += [rng.uniform(-10, 10) for _ in range(300)] + [10 ** rng.uniform(-320, 300) for _ in range(300)]
+    values += [round(rng.uniform(0, 1), 2) for _ in range(100)] + [rng.randrange(1, 2000) / 8 for _ in range(100)]
+    shown = page.evaluate(
+        "values => values.map(v => [ce.formatNumber(v), ce.formatNumber(v, 2), ce.formatNumber(v, 3), "
+        "ce.formatFixed(v, 2), ce.formatFixed(v, 3), ce.formatShort(v)])",
+        values,
+    )
+    from ce_lib.formatting import format_fixed
+
+    for value, (four, two, three, fixed2, fixed3, short) in zip(values, shown, strict=True):
+        assert four == format_number(value), value
+        assert two == format_number(value, 2), value
+        assert three == format_number(value, 3), value
+        assert fixed2 == format_fixed(value, 2), value
+        assert fixed3 == format_fixed(value, 3), value
+        if math.isfinite(value):
+            assert short == f"{value:g}".replace("-", "−"), value
+    page.close()
