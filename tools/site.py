@@ -1,0 +1,229 @@
+"""Build the static edition: every notebook as an HTML page and as a reveal.js slide deck, live.
+
+One command builds it into a folder (``artifacts/site/`` by default, git-ignored)::
+
+    python tools/site.py
+    python tools/site.py --output some/folder
+
+Every figure stays live without a kernel: each view's stored state is rendered by the same
+ES module JupyterLab runs, through a small in-page model (``site_assets/live.js``), and its
+Matplotlib picture stands in where scripts do not run. Nothing is fetched from the web, so
+pages and decks work offline: formulas are turned into MathML when the site is built
+(``latex2mathml``; browsers draw MathML themselves, no MathJax), reveal.js 5 comes from the
+``sphinx-revealjs`` wheel (its files only) and the views from ``ce_lib``. nbconvert, the Jupyter
+project's own converter, does the conversion with two small templates (``site_templates/``)
+that leave out every CDN script and point it at those files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import html
+import importlib.util
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ce_lib.course.contents import NOTEBOOKS  # noqa: E402
+from ce_lib.views._base import STATE_MIME, module_source, style_source  # noqa: E402
+
+NOTEBOOK_FOLDER = ROOT / "notebooks"
+DEFAULT_OUTPUT = ROOT / "artifacts" / "site"
+TEMPLATES = Path(__file__).resolve().parent / "site_templates"
+LIVE_SCRIPT = Path(__file__).resolve().parent / "site_assets" / "live.js"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+REVEAL_PREFIX = "assets/reveal"
+
+
+def package_folder(name: str) -> Path:
+    """Return an installed package's folder without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the static edition needs the {name} package: pip install -e '.[site]'")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def live_holder(output: dict) -> str:
+    """Return the HTML that shows a view live: its module, its state, and its picture until it renders."""
+    view = output["data"][STATE_MIME]
+    state = json.dumps(view["state"], ensure_ascii=False).replace("</", "<\\/")
+    picture = output["data"].get("image/png", "")
+    picture = "".join(picture) if isinstance(picture, list) else picture
+    words = output["data"].get("text/plain", "")
+    words = html.escape("".join(words) if isinstance(words, list) else words)
+    return (
+        f'<div class="ce-live" data-module="{html.escape(view["module"])}">'
+        f'<img class="ce-static-picture" alt="{words}" src="data:image/png;base64,{picture.strip()}">'
+        f'<script type="application/json">{state}</script></div>'
+    )
+
+
+def mathml(markdown: str) -> str:
+    """Return ``markdown`` with every $$…$$ and $…$ formula turned into MathML (drawn by the browser)."""
+    from latex2mathml.converter import convert
+
+    def block(match: re.Match) -> str:
+        return "\n\n" + convert(match[1].strip(), display="block") + "\n\n"
+
+    markdown = re.sub(r"\$\$(.+?)\$\$", block, markdown, flags=re.S)
+    return re.sub(r"(?<![\\$])\$([^$\n]+?)\$", lambda m: convert(m[1].strip()), markdown)
+
+
+def static_notebook(notebook: dict) -> dict:
+    """Return a copy of ``notebook`` ready for a kernel-less page.
+
+    Each view's output becomes a live holder (the view's module renders its stored state),
+    solutions stay collapsed, and links to other notebooks (``name.ipynb``) point at their pages.
+    """
+    static = copy.deepcopy(notebook)
+    static.get("metadata", {}).pop("widgets", None)
+    for cell in static["cells"]:
+        if cell["cell_type"] == "markdown":
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            source = re.sub(r"\]\((\w+)\.ipynb\)", r"](\1.html)", source)
+            # The Binder badge is an image from the web: offline, a plain link reads better.
+            source = re.sub(r"\[!\[Launch on Binder\]\([^)]*\)\]", "[Launch on Binder]", source)
+            cell["source"] = mathml(source)
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if STATE_MIME in data:
+                output["data"] = {"text/html": live_holder(output)}
+            elif WIDGET_VIEW in data:
+                del data[WIDGET_VIEW]
+    return static
+
+
+def copy_assets(output: Path) -> None:
+    """Copy reveal.js, the views' style and the in-page model into ``output``."""
+    assets = output / "assets"
+    reveal = package_folder("sphinx_revealjs") / "_static" / "revealjs"
+    for part in ("dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme/white.css", "plugin/notes/notes.js",
+                 "LICENSE"):  # fmt: skip
+        target = assets / "reveal" / part
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(reveal / part, target)
+    shutil.copytree(reveal / "dist" / "theme" / "fonts", assets / "reveal" / "dist" / "theme" / "fonts", dirs_exist_ok=True)
+    views = output / "views"
+    views.mkdir(parents=True, exist_ok=True)
+    (views / "views.css").write_text(style_source(), encoding="utf-8")
+    (output / "live.js").write_text(LIVE_SCRIPT.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def view_modules(notebook: dict) -> set[str]:
+    """Return the names of the view modules ``notebook``'s outputs show."""
+    return {
+        output["data"][STATE_MIME]["module"]
+        for cell in notebook["cells"] for output in cell.get("outputs", []) if STATE_MIME in output.get("data", {})
+    }  # fmt: skip
+
+
+def write_view_modules(output: Path, used: set[str]) -> None:
+    """Write each view module in ``used`` as ``views/<module>.js``, exactly as JupyterLab receives it."""
+    from ce_lib import views
+
+    modules = {
+        cls.module: cls
+        for cls in (getattr(views, name) for name in views.__all__)
+        if isinstance(cls, type) and "module" in cls.__dict__
+    }
+    for name in sorted(used):
+        parts = modules[name].__dict__.get("modules") or (name,)
+        (output / "views" / f"{name}.js").write_text(module_source(*parts), encoding="utf-8")
+
+
+def index_page(output: Path) -> Path:
+    """Write the edition's front page: every notebook, its deck, and the teacher's guide."""
+    rows = "".join(
+        f'<li><a href="{Path(n.file).stem}.html">{html.escape(n.number)} · {html.escape(n.title)}</a>'
+        f' &nbsp;(<a href="{Path(n.file).stem}.slides.html">slides</a>)</li>'
+        for n in NOTEBOOKS
+    )
+    page = output / "index.html"
+    page.write_text(
+        "<!doctype html><html lang='en'><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
+        "<link rel='icon' href='data:,'><title>Cross-Entropy, Step by Step</title>"
+        "<style>body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;"
+        "line-height:1.5}</style><h1>Cross-Entropy, Step by Step</h1>"
+        "<p>The static edition: every notebook as a page and as a slide deck. The sliders work here too, "
+        "with no kernel and no network.</p>"
+        f"<ol start='0'>{rows}</ol><p><a href='teacher_guide.html'>The teacher's guide</a></p></html>",
+        encoding="utf-8",
+    )
+    return page
+
+
+def guide_page(output: Path, folder: Path) -> Path:
+    """Write the teacher's guide (markdown) as a page."""
+    import mistune
+
+    text = (folder / "teacher_guide.md").read_text(encoding="utf-8")
+    text = re.sub(r"\]\((\w+)\.ipynb\)", r"](\1.html)", text)
+    body = mistune.create_markdown(plugins=["table"])(text)
+    page = output / "teacher_guide.html"
+    page.write_text(
+        "<!doctype html><html lang='en'><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
+        "<link rel='icon' href='data:,'><title>Teacher's guide</title>"
+        "<style>body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
+        "line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}"
+        f"</style>{body}</html>",
+        encoding="utf-8",
+    )
+    return page
+
+
+def build(output: Path = DEFAULT_OUTPUT, folder: Path = NOTEBOOK_FOLDER) -> list[Path]:
+    """Write ``<name>.html`` and ``<name>.slides.html`` for every notebook in ``folder``, the assets, an index.
+
+    Returns
+    -------
+    list of Path
+        The pages written.
+    """
+    import nbformat
+    from nbconvert import HTMLExporter, SlidesExporter
+
+    output.mkdir(parents=True, exist_ok=True)
+    copy_assets(output)
+    common = {
+        "extra_template_basedirs": [str(TEMPLATES)],
+        "extra_template_paths": [str(TEMPLATES / "ce-common")],
+    }
+    page_exporter = HTMLExporter(template_name="ce-lab", **common)
+    slide_exporter = SlidesExporter(template_name="ce-reveal", reveal_url_prefix=REVEAL_PREFIX, reveal_theme="white",
+                                    reveal_scroll=True, **common)  # fmt: skip
+    written, used = [], set()
+    for notebook in NOTEBOOKS:
+        original = nbformat.read(folder / notebook.file, as_version=4)
+        used |= view_modules(original)
+        content = static_notebook(original)
+        stem = Path(notebook.file).stem
+        for exporter, suffix in ((page_exporter, ".html"), (slide_exporter, ".slides.html")):
+            body, _ = exporter.from_notebook_node(content, resources={"metadata": {"name": notebook.title}})
+            path = output / f"{stem}{suffix}"
+            path.write_text(body, encoding="utf-8")
+            written.append(path)
+    write_view_modules(output, used)
+    written += [index_page(output), guide_page(output, folder)]
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: build the static edition and say where it is."""
+    parser = argparse.ArgumentParser(description="Build the HTML pages and slide decks of the series, live and offline.")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder to write into")
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOK_FOLDER, help="folder of the notebooks")
+    arguments = parser.parse_args(argv)
+    written = build(arguments.output, arguments.notebooks)
+    print(f"wrote {len(written)} pages and their assets to {arguments.output} (open index.html)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
