@@ -12,7 +12,7 @@ Examples
 
 from ce_lib.binary import cross_entropy
 from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
-from ce_lib.logits import cross_entropy_from_logits, sigmoid
+from ce_lib.logits import cross_entropy_from_logits, logit, sigmoid
 from ce_lib.multiclass import categorical_cross_entropy, cross_entropy_from_class_logits, log_softmax, softmax
 from ce_lib.outcomes import Outcome, OutcomeTable, outcome_table
 from ce_lib.probability import point_errors, product_of_probabilities, sum_of_logs
@@ -30,6 +30,7 @@ __all__ = [
     "general_cross_entropy",
     "kl_divergence",
     "log_softmax",
+    "logit",
     "outcome_table",
     "point_errors",
     "product_of_probabilities",

@@ -38,21 +38,6 @@ def line_weights(angle_degrees: float, offset: float, sharpness: float) -> np.nd
     return np.append(sharpness * normal, -sharpness * offset) + 0.0
 
 
-def scaled_line(line: ArrayLike, sharpness: float) -> np.ndarray:
-    """Return ``line`` (a, b, c) rescaled so that its normal (a, b) has length ``sharpness``.
-
-    Examples
-    --------
-    >>> scaled_line([0.0, 2.0, -4.0], 1.0).tolist()
-    [0.0, 1.0, -2.0]
-    """
-    weights = _weights(line)
-    norm = math.hypot(weights[0], weights[1])
-    if norm == 0:
-        raise ValueError("line must have a direction: a and b cannot both be 0")
-    return weights * (float(sharpness) / norm) + 0.0
-
-
 def _design(points: ArrayLike) -> np.ndarray:
     coordinates = as_finite(points, "points")
     if coordinates.ndim != 2 or coordinates.shape[1] != 2:

@@ -1,11 +1,14 @@
-"""Write every notebook's navigation, its "Words to know" box, and the README's launch links.
+"""Write every notebook's navigation and "Words to know" box, and the generated parts of the documents.
 
 Each notebook starts with a header cell (title, Binder link, previous and next links, the map of
 the argument), shows the terms it introduces in a box after "What you will learn", and ends
-with a footer cell (previous and next links). All of it is written from the table of contents
-(``ce_lib.course.contents``), the glossary (``ce_lib.course.glossary``) and the repository
-address in ``pyproject.toml`` (``[project.urls] Repository``), so renaming a notebook, adding a
-term or moving the repository is one edit and one run::
+with a footer cell (previous and next links). The README's launch links (Binder badge and
+JupyterHub link) and the teacher's guide's table of recognised mistakes and answer key are
+written between ``<!-- name:start -->`` and ``<!-- name:end -->`` markers. All of it comes from
+the table of contents (``ce_lib.course.contents``), the glossary (``ce_lib.course.glossary``),
+the exercises (``ce_lib.course.exercises``) and the repository address in ``pyproject.toml``
+(``[project.urls] Repository``), so renaming a notebook, adding a term or an exercise, or moving
+the repository is one edit and one run::
 
     python tools/navigation.py          # rewrite what is stale
     python tools/navigation.py --check  # exit 1 if anything is stale (a test runs this)
@@ -28,15 +31,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ce_lib.course.contents import ARTICLE_STEPS, NOTEBOOKS, Notebook  # noqa: E402
+from ce_lib.course.exercises import EXERCISES, FUNCTION_CASES, Exercise, misconception_rows  # noqa: E402
 from ce_lib.course.glossary import terms_defined_in  # noqa: E402
+from ce_lib.formatting import format_number  # noqa: E402
 
 NOTEBOOK_FOLDER = ROOT / "notebooks"
 README = ROOT / "README.md"
+GUIDE = NOTEBOOK_FOLDER / "teacher_guide.md"
 HEADER_TAG, FOOTER_TAG, GLOSSARY_TAG = "navigation-header", "navigation-footer", "glossary"
 GENERATED_TAGS = {HEADER_TAG, FOOTER_TAG, GLOSSARY_TAG}
 BRANCH = "HEAD"
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
-LINKS_START, LINKS_END = "<!-- launch-links:start -->", "<!-- launch-links:end -->"
 
 
 def repository(root: Path = ROOT) -> str:
@@ -44,7 +49,9 @@ def repository(root: Path = ROOT) -> str:
     urls = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
     match = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?", urls["Repository"])
     if not match:
-        raise ValueError(f"[project.urls] Repository must be https://github.com/<owner>/<name>, got {urls['Repository']!r}")
+        raise ValueError(
+            f"[project.urls] Repository must be https://github.com/<owner>/<name>, got {urls['Repository']!r}"
+        )
     return match[1]
 
 
@@ -70,14 +77,66 @@ def nbgitpuller_url(hub: str, file: str = NOTEBOOKS[0].file) -> str:
 
 
 def readme_links() -> str:
-    """Return the README's block of launch links (Binder badge and the JupyterHub link pattern)."""
+    """Return the README's launch links: the Binder badge and the JupyterHub (nbgitpuller) link."""
     return (
-        f"{LINKS_START}\n{binder_badge(NOTEBOOKS[0].file)}\n\n"
+        f"{binder_badge(NOTEBOOKS[0].file)}\n\n"
         f"On a JupyterHub (a school's or a course's), this link copies the notebooks into each learner's\n"
         f"account with nbgitpuller and opens the start notebook (replace `https://YOUR-HUB`; nbgitpuller\n"
         f"must be installed on the hub):\n\n"
-        f"```\n{nbgitpuller_url('https://YOUR-HUB')}\n```\n{LINKS_END}"
+        f"```\n{nbgitpuller_url('https://YOUR-HUB')}\n```"
     )
+
+
+def shown_answer(exercise: Exercise) -> str:
+    """Return an exercise's answer as the answer key prints it (and the checker accepts it)."""
+    if exercise.key in FUNCTION_CASES:
+        return f"a function (see its solution cell); checked on {len(FUNCTION_CASES[exercise.key])} cases"
+    value = exercise.expected()
+    if isinstance(value, str):
+        return value
+    if isinstance(value, tuple):
+        return "(" + ", ".join(str(v) for v in value) + ")"
+    if isinstance(value, int):
+        return str(value)
+    return format_number(float(value), 5)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def guide_answer_key() -> str:
+    """Return the teacher's guide's answer key: every exercise, its answer and why."""
+    rows = [f"| {key} | {_cell(shown_answer(e))} | {_cell(e.confirmation)} |" for key, e in EXERCISES.items()]
+    return "| exercise | answer | why |\n|---|---|---|\n" + "\n".join(rows)
+
+
+def guide_mistakes() -> str:
+    """Return the teacher's guide's table of every mistake the checker recognises, exercise by exercise."""
+    rows = [f"| {key} | {_cell(name)} | {_cell(message)} |" for key, name, message in misconception_rows()]
+    return "| exercise | the mistake | what the checker says |\n|---|---|---|\n" + "\n".join(rows)
+
+
+#: Each document's generated blocks: marker name -> what goes between its markers.
+GENERATED_BLOCKS = {
+    README: {"launch-links": readme_links},
+    GUIDE: {"mistakes": guide_mistakes, "answer-key": guide_answer_key},
+}
+
+
+def _block_pattern(name: str) -> re.Pattern:
+    return re.compile(re.escape(f"<!-- {name}:start -->") + ".*?" + re.escape(f"<!-- {name}:end -->"), re.S)
+
+
+def with_blocks(text: str, blocks: dict) -> str:
+    """Return ``text`` with each named block between its markers rewritten."""
+    for name, content in blocks.items():
+        pattern = _block_pattern(name)
+        if not pattern.search(text):
+            raise ValueError(f"no <!-- {name}:start --> … <!-- {name}:end --> block to write into")
+        block = f"<!-- {name}:start -->\n{content()}\n<!-- {name}:end -->"
+        text = pattern.sub(lambda _, block=block: block, text)
+    return text
 
 
 def _link(notebook: Notebook) -> str:
@@ -128,7 +187,7 @@ def glossary_source(index: int) -> str | None:
     if not terms:
         return None
     rows = "\n".join(f"- **{term.name}**: {term.definition}" for term in terms)
-    return f"> **Words to know** (new in this notebook)\n>\n" + "\n".join(f"> {line}" for line in rows.splitlines())
+    return "> **Words to know** (new in this notebook)\n>\n" + "\n".join(f"> {line}" for line in rows.splitlines())
 
 
 def _markdown_cell(source: str, tag: str) -> dict:
@@ -157,19 +216,21 @@ def with_navigation(cells: list[dict], index: int) -> list[dict]:
 
 
 def stale_files(folder: Path = NOTEBOOK_FOLDER) -> list[str]:
-    """Return the notebooks (and README.md) whose generated parts differ from what this script writes."""
+    """Return the notebooks and documents whose generated parts differ from what this script writes."""
     stale = []
     for index, notebook in enumerate(NOTEBOOKS):
         cells = json.loads((folder / notebook.file).read_text(encoding="utf-8"))["cells"]
         if [_source_text(c) for c in cells] != [_source_text(c) for c in with_navigation(cells, index)]:
             stale.append(notebook.file)
-    if readme_links() not in README.read_text(encoding="utf-8"):
-        stale.append(README.name)
+    for document, blocks in GENERATED_BLOCKS.items():
+        text = document.read_text(encoding="utf-8")
+        if with_blocks(text, blocks) != text:
+            stale.append(document.name)
     return stale
 
 
 def write(folder: Path = NOTEBOOK_FOLDER) -> list[str]:
-    """Rewrite every stale notebook's generated cells and the README's launch links; return what changed."""
+    """Rewrite every stale notebook's generated cells and every stale document block; return what changed."""
     changed = stale_files(folder)
     for index, notebook in enumerate(NOTEBOOKS):
         if notebook.file in changed:
@@ -177,12 +238,9 @@ def write(folder: Path = NOTEBOOK_FOLDER) -> list[str]:
             content = json.loads(path.read_text(encoding="utf-8"))
             content["cells"] = with_navigation(content["cells"], index)
             path.write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if README.name in changed:
-        text = README.read_text(encoding="utf-8")
-        pattern = re.compile(re.escape(LINKS_START) + ".*?" + re.escape(LINKS_END), re.S)
-        if not pattern.search(text):
-            raise ValueError(f"README.md has no {LINKS_START} … {LINKS_END} block to write the launch links into")
-        README.write_text(pattern.sub(lambda _: readme_links(), text), encoding="utf-8")
+    for document, blocks in GENERATED_BLOCKS.items():
+        if document.name in changed:
+            document.write_text(with_blocks(document.read_text(encoding="utf-8"), blocks), encoding="utf-8")
     return changed
 
 

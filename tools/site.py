@@ -108,7 +108,9 @@ def copy_assets(output: Path) -> None:
         target = assets / "reveal" / part
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(reveal / part, target)
-    shutil.copytree(reveal / "dist" / "theme" / "fonts", assets / "reveal" / "dist" / "theme" / "fonts", dirs_exist_ok=True)
+    shutil.copytree(
+        reveal / "dist" / "theme" / "fonts", assets / "reveal" / "dist" / "theme" / "fonts", dirs_exist_ok=True
+    )
     views = output / "views"
     views.mkdir(parents=True, exist_ok=True)
     (views / "views.css").write_text(style_source(), encoding="utf-8")
@@ -215,7 +217,9 @@ def build(output: Path = DEFAULT_OUTPUT, folder: Path = NOTEBOOK_FOLDER) -> list
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: build the static edition and say where it is."""
-    parser = argparse.ArgumentParser(description="Build the HTML pages and slide decks of the series, live and offline.")
+    parser = argparse.ArgumentParser(
+        description="Build the HTML pages and slide decks of the series, live and offline."
+    )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder to write into")
     parser.add_argument("--notebooks", type=Path, default=NOTEBOOK_FOLDER, help="folder of the notebooks")
     arguments = parser.parse_args(argv)
@@ -226,4 +230,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -6,6 +6,22 @@ picture (Matplotlib):
 * :mod:`~ce_lib.views.plane` — model A against model B on the plane (notebooks 00-03);
 """
 
+from ce_lib.views.classes import Clipping, Divergence, LogitStability, Softmax
+from ce_lib.views.doors import Doors
+from ce_lib.views.formula import BinaryFormula
+from ce_lib.views.learning import Descent, LineFit
 from ce_lib.views.plane import ModelComparison
+from ce_lib.views.underflow import Underflow
 
-__all__ = ["ModelComparison"]
+__all__ = [
+    "BinaryFormula",
+    "Clipping",
+    "Descent",
+    "Divergence",
+    "Doors",
+    "LineFit",
+    "LogitStability",
+    "ModelComparison",
+    "Softmax",
+    "Underflow",
+]

@@ -109,8 +109,8 @@ class View(anywidget.AnyWidget):
     """The base of every view: synced state, controls, the ce_lib readout and the static picture.
 
     A subclass sets ``module`` (its ``.js`` file's name; ``modules`` lists shared parts to put
-    before it), ``state_keys`` (the traits its controls change), and implements ``describe()`` (the readout, from ce_lib) and
-    ``picture()`` (a Matplotlib figure of the current state).
+    before it) and ``state_keys`` (the traits its controls change), and implements ``describe()``
+    (the readout, from ce_lib) and ``picture()`` (a Matplotlib figure of the current state).
     """
 
     module: ClassVar[str]

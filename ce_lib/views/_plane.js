@@ -141,7 +141,7 @@ function planePanel(id, box, { title, weights, points, shown, limits }) {
   out += `<g clip-path="url(#${clip})">${levels.lines}</g>` + levels.labels;
   const xTicks = niceTicks(x0, x1, 5), yTicks = niceTicks(y0, y1, 4);
   out += axes({ left: frame.left, top: frame.top, width: frame.width, height: frame.height }, {
-    x: frame.sx, y: frame.sy, xTicks, yTicks, xLabel: "x", yLabel: "y", grid: false,
+    x: frame.sx, y: frame.sy, xTicks, yTicks, xLabel: "x₁", yLabel: "x₂", grid: false,
   });
   out += text(frame.left + frame.width / 2, frame.top - 26, title, { size: 18, anchor: "middle", weight: "bold", label: true });
   let marks = "";

@@ -64,7 +64,9 @@ STEPS = {
         "Product of probabilities", "probability of the true colour", (0.0, 1.15),
         lambda p: np.asarray(p, dtype=float), product_of_probabilities, True,
     ),
-    "log": Step("Sum of ln(probabilities)", "ln(probability)", (-5.6, 0.0), lambda p: -point_errors(p), sum_of_logs, True),
+    "log": Step(
+        "Sum of ln(probabilities)", "ln(probability)", (-5.6, 0.0), lambda p: -point_errors(p), sum_of_logs, True,
+    ),
     "error": Step(
         "Cross-entropy (sum of errors)", "error −ln(probability)", (0.0, 5.6),
         point_errors, lambda p: cross_entropy(np.ones(len(p)), p), False,
@@ -274,8 +276,19 @@ def draw_plane(ax: Axes, weights: Sequence[float], shown: Sequence[float], title
             continue
         placed.append(spot)
         edges.add("right" if on_right and not on_top else "top")
-        labelled(ax.annotate(format_number(level, 2), spot, xytext=offset, textcoords="offset points", ha=ha, va=va,
-                             fontsize=FONT["tick"] - 1, fontweight="bold" if main else None, annotation_clip=False))
+        labelled(
+            ax.annotate(
+                format_number(level, 2),
+                spot,
+                xytext=offset,
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=FONT["tick"] - 1,
+                fontweight="bold" if main else None,
+                annotation_clip=False,
+            )
+        )
     if "top" in edges:
         ax.annotate("p(red)", (x0, y1), xytext=(-4, 3), textcoords="offset points", ha="right", va="bottom",
                     fontsize=FONT["tick"] - 1, annotation_clip=False)  # fmt: skip
@@ -296,10 +309,12 @@ def draw_plane(ax: Axes, weights: Sequence[float], shown: Sequence[float], title
         ax.plot([x], [y], marker=shape, ms=11, color=colour, mec="black", mew=1.5, ls="none")
         ax.plot([tx], [ty], marker=shape, ms=15, mfc="white", mec=colour, mew=2.5, ls="none")
         _point_label(ax, x, y, point.number, f"{point.number}")
-        _point_label(ax, tx, ty, point.number, f"{point.number}: {format_number(p, 2)}" + (" (off the plot)" if off else ""))
+        _point_label(
+            ax, tx, ty, point.number, f"{point.number}: {format_number(p, 2)}" + (" (off the plot)" if off else "")
+        )
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
-    style_axes(ax, "", "x", "y")
+    style_axes(ax, "", "x₁", "x₂")
     ax.set_title(title, fontsize=FONT["title"] + 1, fontweight="bold", pad=20, gid="ce-label")
 
 

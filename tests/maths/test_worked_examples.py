@@ -7,29 +7,29 @@ import numpy as np
 import pytest
 
 import ce_lib
-from ce_lib import data
+from ce_lib.course import story
 
 
 def test_model_products_match_the_curriculum():
-    assert ce_lib.product_of_probabilities(data.MODEL_A.probabilities) == pytest.approx(0.0084, rel=1e-14)
-    assert ce_lib.product_of_probabilities(data.MODEL_B.probabilities) == pytest.approx(0.3024, rel=1e-14)
+    assert ce_lib.product_of_probabilities(story.MODEL_A.probabilities) == pytest.approx(0.0084, rel=1e-14)
+    assert ce_lib.product_of_probabilities(story.MODEL_B.probabilities) == pytest.approx(0.3024, rel=1e-14)
 
 
 def test_model_cross_entropies_are_minus_log_of_the_products():
     ones = np.ones(4)
-    assert ce_lib.cross_entropy(ones, data.MODEL_A.probabilities) == pytest.approx(-math.log(0.0084), rel=1e-15)
-    assert ce_lib.cross_entropy(ones, data.MODEL_B.probabilities) == pytest.approx(-math.log(0.3024), rel=1e-15)
-    assert round(ce_lib.cross_entropy(ones, data.MODEL_A.probabilities), 4) == 4.7795
-    assert round(ce_lib.cross_entropy(ones, data.MODEL_B.probabilities), 4) == 1.1960
+    assert ce_lib.cross_entropy(ones, story.MODEL_A.probabilities) == pytest.approx(-math.log(0.0084), rel=1e-15)
+    assert ce_lib.cross_entropy(ones, story.MODEL_B.probabilities) == pytest.approx(-math.log(0.3024), rel=1e-15)
+    assert round(ce_lib.cross_entropy(ones, story.MODEL_A.probabilities), 4) == 4.7795
+    assert round(ce_lib.cross_entropy(ones, story.MODEL_B.probabilities), 4) == 1.1960
 
 
 def test_point_errors_are_the_curriculum_terms():
-    assert ce_lib.point_errors(data.MODEL_A.probabilities).round(2).tolist() == [0.51, 1.61, 2.30, 0.36]
-    assert ce_lib.point_errors(data.MODEL_B.probabilities).round(2).tolist() == [0.36, 0.11, 0.22, 0.51]
+    assert ce_lib.point_errors(story.MODEL_A.probabilities).round(2).tolist() == [0.51, 1.61, 2.30, 0.36]
+    assert ce_lib.point_errors(story.MODEL_B.probabilities).round(2).tolist() == [0.36, 0.11, 0.22, 0.51]
 
 
 def test_sum_of_logs_is_log_of_product_and_negative():
-    total = ce_lib.sum_of_logs(data.MODEL_A.probabilities)
+    total = ce_lib.sum_of_logs(story.MODEL_A.probabilities)
     assert total == pytest.approx(math.log(0.0084), rel=1e-15)
     assert total < 0
 
@@ -43,7 +43,7 @@ def test_product_of_1100_halves_underflows_but_the_log_sum_does_not():
 
 
 def test_door_table_matches_the_curriculum():
-    table = ce_lib.outcome_table(data.DOOR_PROBABILITIES)
+    table = ce_lib.outcome_table(story.DOOR_PROBABILITIES)
     assert [row.labels for row in table] == list(itertools.product([1, 0], repeat=3))
     assert table.most_likely().labels == (1, 1, 0)
     assert table.most_likely().probability == pytest.approx(0.504, rel=1e-14)
@@ -57,7 +57,7 @@ def test_door_table_matches_the_curriculum():
 
 
 def test_grader_value():
-    value = ce_lib.cross_entropy(data.GRADER_LABELS, data.GRADER_PROBABILITIES)
+    value = ce_lib.cross_entropy(story.GRADER_LABELS, story.GRADER_PROBABILITIES)
     assert value == pytest.approx(4.8283137373, abs=1e-10)
     assert value == pytest.approx(-math.log(0.4 * 0.4 * 0.1 * 0.5), rel=1e-15)
 

@@ -1,17 +1,18 @@
-"""Binder links, slides, the teacher's guide and the static edition."""
+"""Binder and JupyterHub links, slides, the teacher's guide and the static edition."""
 
-import base64
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from ce_lib import course, site
-from ce_lib.exercises import EXERCISES, FUNCTION_CASES, check
+from ce_lib.course.contents import NOTEBOOKS
+from ce_lib.course.exercises import EXERCISES, FUNCTION_CASES, check
+from ce_lib.views._base import STATE_MIME
+from tools import navigation, site
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = [notebook.file for notebook in course.NOTEBOOKS]
+ROOT = Path(__file__).resolve().parents[2]
+FILES = [notebook.file for notebook in NOTEBOOKS]
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 
 
@@ -29,24 +30,27 @@ def binder_target(url: str) -> Path:
     return ROOT / match[1]
 
 
-def test_readme_badge_opens_jupyterlab_on_the_start_notebook():
+def test_every_link_follows_the_one_repository_setting():
+    repository = navigation.repository()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    badge = course.binder_badge("00_start_here.ipynb")
-    assert badge in readme
-    url = re.search(r"\((https://mybinder\.org/v2/gh/[^)]+)\)", badge)[1]
-    assert binder_target(url) == ROOT / "notebooks" / "00_start_here.ipynb"
-    assert binder_target(url).exists()
+    badge = navigation.binder_badge("00_start_here.ipynb")
+    assert badge in readme and f"/gh/{repository}/" in badge
+    assert navigation.nbgitpuller_url("https://YOUR-HUB") in readme
+    assert "repo=https%3A%2F%2Fgithub.com%2F" + repository.replace("/", "%2F") in navigation.nbgitpuller_url(
+        "https://h"
+    )
+    assert binder_target(re.search(r"\((https://mybinder\.org/v2/gh/[^)]+)\)", badge)[1]).exists()
 
 
-@pytest.mark.parametrize("file", NOTEBOOKS)
+@pytest.mark.parametrize("file", FILES)
 def test_each_notebook_header_links_binder_to_itself(file):
     header = text(load(file)["cells"][0])
     urls = re.findall(r"\((https://mybinder\.org/v2/gh/[^)]+)\)", header)
-    assert urls == [course.binder_url(file)]
+    assert urls == [navigation.binder_url(file)]
     assert binder_target(urls[0]) == ROOT / "notebooks" / file
 
 
-@pytest.mark.parametrize("file", NOTEBOOKS)
+@pytest.mark.parametrize("file", FILES)
 def test_slide_metadata_lets_a_teacher_present_the_notebook(file):
     cells = load(file)["cells"]
     types = [cell["metadata"].get("slideshow", {}).get("slide_type") for cell in cells]
@@ -58,25 +62,27 @@ def test_slide_metadata_lets_a_teacher_present_the_notebook(file):
         if "solution" in cell["metadata"].get("tags", []):
             assert cell["metadata"]["slideshow"]["slide_type"] == "skip"
     assert "notes" in types, "speaker notes for the teacher"
-    for cell in code:  # figure cells must run inside the slideshow, where the setup cell is skipped
-        if re.search(r"^\w+(App|Figure)\(", text(cell), re.M):
-            assert re.search(r"from ce_lib\.(beyond_)?widgets import", text(cell)), text(cell)
+    for cell in code:  # a view's cell must run inside the slideshow, where the setup cell is skipped
+        if any(STATE_MIME in o.get("data", {}) for o in cell["outputs"]):
+            assert "from ce_lib.views import" in text(cell), text(cell)
+
+
+def guide() -> str:
+    return (ROOT / "notebooks" / "teacher_guide.md").read_text(encoding="utf-8")
 
 
 def test_teacher_guide_plans_fifty_minutes_and_names_the_misconceptions():
-    guide = (ROOT / "notebooks" / "teacher_guide.md").read_text(encoding="utf-8")
-    plan = guide.split("## The plan", 1)[1].split("##", 1)[0]
+    plan = guide().split("## The plan", 1)[1].split("##", 1)[0]
     minutes = [int(m) for m in re.findall(r"(\d+)–(\d+) min", plan) for m in m]
     assert minutes[0] == 0 and minutes[-1] == 50
-    for file in NOTEBOOKS:
+    for file in FILES:
         assert file[:2] in plan, f"the plan skips notebook {file}"
-    for misconception in ("is a probability", "lower product", "log₁₀"):
-        assert misconception in guide
+    for misconception in ("is a probability", "lower product", "log₁₀", "mean per point"):
+        assert misconception in guide()
 
 
 def answer_key() -> dict[str, str]:
-    guide = (ROOT / "notebooks" / "teacher_guide.md").read_text(encoding="utf-8")
-    key_section = guide.split("## Answer key", 1)[1]
+    key_section = guide().split("## Answer key", 1)[1]
     return dict(re.findall(r"^\| (\d\d\.\d) \| ([^|]+?) \|", key_section, re.M))
 
 
@@ -84,6 +90,8 @@ def parse_answer(shown: str):
     shown = shown.replace("−", "-")
     if re.fullmatch(r"\([\d, ]+\)", shown):
         return tuple(int(v) for v in shown.strip("()").split(","))
+    if shown == "∞":
+        return float("inf")
     try:
         return float(shown)
     except ValueError:
@@ -95,31 +103,34 @@ def test_answer_key_covers_every_exercise_and_the_checker_accepts_it():
     assert sorted(key) == sorted(EXERCISES)
     for exercise, shown in key.items():
         if exercise in FUNCTION_CASES:
-            assert "`" in shown, "a function exercise's key shows code"
+            assert "function" in shown
             continue
         feedback = check(exercise, parse_answer(shown))
         assert feedback.correct, f"{exercise}: the key says {shown}, the checker says {feedback}"
 
 
-def test_static_edition_has_every_page_slide_deck_and_figure(tmp_path):
+def test_static_edition_has_every_page_deck_and_view(tmp_path):
     written = site.build(tmp_path)
-    assert (tmp_path / "index.html") in written
-    for file in NOTEBOOKS:
+    assert (tmp_path / "index.html") in written and (tmp_path / "teacher_guide.html") in written
+    for file in FILES:
         stem = Path(file).stem
-        pictures = [
-            output["data"]["image/png"]
-            for cell in load(file)["cells"]
-            for output in cell.get("outputs", [])
-            if "image/png" in output.get("data", {})
-        ]
-        assert pictures
+        views = [o for c in load(file)["cells"] for o in c.get("outputs", []) if STATE_MIME in o.get("data", {})]
         for built in (tmp_path / f"{stem}.html", tmp_path / f"{stem}.slides.html"):
             page = built.read_text(encoding="utf-8")
-            assert site.WIDGET_VIEW not in page, "a live widget view left where no kernel runs"
-            for picture in pictures:
-                png = "".join(picture) if isinstance(picture, list) else picture
-                assert base64.b64decode(png).startswith(b"\x89PNG")
-                assert png.strip()[:200] in page, f"{built.name} lacks a figure"
-        slides = (tmp_path / f"{stem}.slides.html").read_text(encoding="utf-8")
-        assert slides.count("<section") >= 5
+            assert page.count('class="ce-live"') == len(views), f"{built.name} lacks a live view"
+            for view in views:
+                assert (tmp_path / "views" / f"{view['data'][STATE_MIME]['module']}.js").exists()
+                png = (
+                    "".join(view["data"]["image/png"])
+                    if isinstance(view["data"]["image/png"], list)
+                    else view["data"]["image/png"]
+                )
+                assert png.strip()[:200] in page, f"{built.name} lacks a view's stored picture"
+            # Every script and style sheet comes from the site folder: nothing from a CDN.
+            for reference in re.findall(r"<(?:script|link)\b[^>]*\b(?:src|href)=\"([^\"]+)\"", page):
+                assert not re.match(r"(https?:)?//", reference), f"{built.name} loads {reference} from the web"
+            assert "<math" in page or "$" not in "".join(
+                text(c) for c in load(file)["cells"] if c["cell_type"] == "markdown"
+            )
         assert ".ipynb)" not in (tmp_path / f"{stem}.html").read_text(encoding="utf-8")
+        assert (tmp_path / f"{stem}.slides.html").read_text(encoding="utf-8").count("<section") >= 5

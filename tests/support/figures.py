@@ -18,7 +18,9 @@ def visible_texts(figure: Figure) -> list[Text]:
 
 
 def _outside(box, frame, slack: float = 1.0) -> bool:  # type: ignore[no-untyped-def]
-    return box.x0 < frame.x0 - slack or box.y0 < frame.y0 - slack or box.x1 > frame.x1 + slack or box.y1 > frame.y1 + slack
+    return (
+        box.x0 < frame.x0 - slack or box.y0 < frame.y0 - slack or box.x1 > frame.x1 + slack or box.y1 > frame.y1 + slack
+    )
 
 
 def layout_problems(figure: Figure) -> list[str]:
@@ -50,6 +52,11 @@ def layout_problems(figure: Figure) -> list[str]:
             for x, y in centres:
                 if not np.isfinite([x, y]).all():
                     continue
-                if x - radius < frame.x0 - 1 or x + radius > frame.x1 + 1 or y - radius < frame.y0 - 1 or y + radius > frame.y1 + 1:
+                if (
+                    x - radius < frame.x0 - 1
+                    or x + radius > frame.x1 + 1
+                    or y - radius < frame.y0 - 1
+                    or y + radius > frame.y1 + 1
+                ):
                     problems.append(f"a marker of {line.get_label()!r} is cut off by its axes")
     return problems

@@ -58,6 +58,7 @@ class Lab:
     token: str
     root: Path
     browser: object  # playwright.sync_api.Browser
+    runtime: Path  # where the kernels' connection files are
 
     def open_notebook(self, path: str, viewport: tuple[int, int] = (1400, 1000), init_script: str | None = None):
         """Open ``path`` (relative to the served folder) alone in a new page; wait for an idle kernel.
@@ -73,6 +74,33 @@ class Lab:
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
         page.get_by_text(IDLE).wait_for(timeout=90_000)
         return page
+
+
+@contextlib.contextmanager
+def busy_kernel(lab: Lab, path: str, seconds: float) -> Iterator[None]:
+    """Keep the kernel of the notebook at ``path`` busy for ``seconds`` (a sleep sent to it directly).
+
+    The request goes to the kernel itself (its connection file), as if a long cell ran; on exit
+    this waits until the kernel has finished it.
+    """
+    from jupyter_client import BlockingKernelClient
+
+    with urllib.request.urlopen(f"{lab.url}/api/sessions?token={lab.token}", timeout=10) as answer:
+        sessions = json.load(answer)
+    kernel_id = next(s["kernel"]["id"] for s in sessions if s["path"] == path)
+    client = BlockingKernelClient()
+    client.load_connection_file(str(lab.runtime / f"kernel-{kernel_id}.json"))
+    client.start_channels()
+    try:
+        message_id = client.execute(f"import time; time.sleep({seconds})", store_history=False)
+        yield
+        deadline = time.monotonic() + seconds + 30
+        while time.monotonic() < deadline:
+            reply = client.get_shell_msg(timeout=seconds + 30)
+            if reply["parent_header"].get("msg_id") == message_id:
+                break
+    finally:
+        client.stop_channels()
 
 
 def menu(page, menu_name: str, item: str) -> None:
@@ -154,7 +182,7 @@ def running_lab(extra_files: dict[str, str] | None = None) -> Iterator[Lab]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
             try:
-                yield Lab(url, token, served, browser)
+                yield Lab(url, token, served, browser, scratch / "runtime")
             finally:
                 browser.close()
     finally:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
 import http.server
-import json
 import os
 import tempfile
 import threading
@@ -20,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from ce_lib.views._base import STATE_MIME, module_source, style_source
+from ce_lib.views._base import module_source, style_source
+from tools.site import live_holder
 
 from .lab import CHROMIUM, CHROMIUM_FLAGS, ROOT
 
@@ -67,7 +66,7 @@ def served(folder: Path) -> Iterator[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -86,13 +85,7 @@ def launched_browser():  # type: ignore[no-untyped-def]
 
 def page_html(views: list) -> str:  # type: ignore[type-arg]
     """Return a page that renders each view live from its state, as the static edition does."""
-    holders = []
-    for view in views:
-        bundle = view._repr_mimebundle_()[0][STATE_MIME]
-        state = html.escape(json.dumps(bundle["state"]), quote=False)
-        holders.append(
-            f'<div class="ce-live" data-module="{bundle["module"]}"><script type="application/json">{state}</script></div>'
-        )
+    holders = [live_holder({"data": view._repr_mimebundle_()[0]}) for view in views]
     exports = ", ".join(SHARED_EXPORTS)
     return (
         "<!doctype html><html lang='en'><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
@@ -147,9 +140,13 @@ def set_control(view_element, index: int, value) -> None:  # type: ignore[no-unt
     control = view_element.locator(".ce-control input").nth(index)
     kind = control.get_attribute("type")
     if kind == "range":
-        control.evaluate("(el, v) => { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }", value)
+        control.evaluate(
+            "(el, v) => { el.value = String(v); el.dispatchEvent(new Event('input', {bubbles: true})); }", value
+        )
     else:
-        control.evaluate("(el, v) => { el.checked = v; el.dispatchEvent(new Event('change', {bubbles: true})); }", bool(value))
+        control.evaluate(
+            "(el, v) => { el.checked = v; el.dispatchEvent(new Event('change', {bubbles: true})); }", bool(value)
+        )
 
 
 def svg_labels(view_element) -> list[str]:  # type: ignore[no-untyped-def]

@@ -147,7 +147,8 @@ def test_live_labels_never_overlap(view_pages):
     for control, value in ((1, "0.95"), (4, "0.00"), (6, "0.30")):
         set_control(element, control, value)
         boxes = element.locator("svg text.ce-label").evaluate_all(
-            "els => els.map(e => { const b = e.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height, e.textContent]; })"
+            "els => els.map(e => { const b = e.getBBox(); "
+            "return [b.x, b.y, b.x + b.width, b.y + b.height, e.textContent]; })"
         )
         for i, a in enumerate(boxes):
             for b in boxes[i + 1 :]:

@@ -1,4 +1,4 @@
-"""Notebooks 06 and 07's library: softmax, clipping rules, logits, gradients, gradient descent."""
+"""Many classes and lines: softmax, clipping rules, logits, level lines, gradients, gradient descent."""
 
 import math
 
@@ -9,19 +9,20 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 import ce_lib
-from ce_lib import data
+from ce_lib.course import story
 from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy, naive_cross_entropy_from_logits
-from ce_lib.learning import (
+from ce_lib.lines import (
     cross_entropy_gradient_logits,
     gradient_descent,
+    level_line_crossing,
     line_cross_entropy,
     line_gradient,
+    line_logits,
     line_weights,
-    scaled_line,
     true_colour_probabilities,
 )
 
-POINTS, LABELS = np.array(data.POINT_POSITIONS), np.array(data.POINT_LABELS)
+POINTS, LABELS = np.array(story.POSITIONS), np.array(story.LABELS)
 logits = arrays(np.float64, st.integers(1, 6), elements=st.floats(-700, 700))
 
 
@@ -87,7 +88,7 @@ def test_gradient_with_respect_to_a_logit_is_p_minus_y(y, z):
 
 
 def test_line_gradient_matches_finite_differences():
-    weights = np.array(data.DESCENT_START)
+    weights = story.MODEL_A.line.weights()
     analytic = line_gradient(weights, POINTS, LABELS)
     for i in range(3):
         shift = np.zeros(3)
@@ -100,12 +101,16 @@ def test_line_gradient_matches_finite_differences():
 
 def test_gradient_descent_moves_model_a_past_model_b():
     path = gradient_descent(
-        data.DESCENT_START, POINTS, LABELS, steps=data.DESCENT_STEPS, learning_rate=data.DESCENT_LEARNING_RATE
+        story.MODEL_A.line.weights(),
+        POINTS,
+        LABELS,
+        steps=story.DESCENT_STEPS,
+        learning_rate=story.DESCENT_LEARNING_RATE,
     )
-    assert path.weights.shape == (data.DESCENT_STEPS + 1, 3)
+    assert path.weights.shape == (story.DESCENT_STEPS + 1, 3)
     assert np.all(np.diff(path.cross_entropies) < 0), "every step lowers the cross-entropy"
-    level_b = line_cross_entropy(scaled_line(data.MODEL_B.line, data.DESCENT_SHARPNESS), POINTS, LABELS)
-    assert path.cross_entropies[0] > level_b > path.cross_entropies[-1]
+    assert path.cross_entropies[0] == pytest.approx(story.MODEL_A.cross_entropy(), rel=1e-12), "it starts at model A"
+    assert path.cross_entropies[0] > story.MODEL_B.cross_entropy() > path.cross_entropies[-1], "and passes model B"
     start_errors = -np.log(true_colour_probabilities(path.weights[0], POINTS, LABELS))
     end_errors = -np.log(true_colour_probabilities(path.weights[-1], POINTS, LABELS))
     assert np.all(end_errors[1:3] < start_errors[1:3]), "the misclassified points' errors shrink"
@@ -114,8 +119,15 @@ def test_gradient_descent_moves_model_a_past_model_b():
 
 def test_line_weights_describe_model_a():
     weights = line_weights(180.0, -2.5, 1.0)
-    assert weights == pytest.approx(np.array(data.MODEL_A.line), abs=1e-12)
-    assert true_colour_probabilities(weights, POINTS, LABELS).round(3).tolist() == [0.818, 0.378, 0.378, 0.818]
+    assert weights == pytest.approx([-1.0, 0.0, 2.5], abs=1e-12)  # x1 = 2.5, red on the left
+    assert true_colour_probabilities(weights, POINTS, LABELS) == pytest.approx(story.MODEL_A.probabilities, abs=1e-12)
+
+
+def test_level_lines_cross_where_both_logits_hold():
+    first, second = np.array([0.6, -0.8, 1.0]), np.array([2.0, 1.0, -3.0])
+    point = level_line_crossing(first, second, 0.7, -1.2)
+    assert line_logits(first, [point])[0] == pytest.approx(0.7, abs=1e-12)
+    assert line_logits(second, [point])[0] == pytest.approx(-1.2, abs=1e-12)
 
 
 @pytest.mark.parametrize(
@@ -135,9 +147,10 @@ def test_line_weights_describe_model_a():
             ValueError,
             "learning_rate",
         ),
-        (lambda: scaled_line([0.0, 0.0, 1.0], 1.0), ValueError, "line"),
+        (lambda: level_line_crossing([1.0, 0.0, 0.0], [2.0, 0.0, 1.0], 0.0, 1.0), ValueError, "parallel"),
+        (lambda: ce_lib.logit([1.5]), ValueError, "[0, 1]"),
     ],
 )
-def test_bad_input_to_the_beyond_functions(call, error, word):
+def test_bad_input_to_the_class_and_line_functions(call, error, word):
     with pytest.raises(error, match=word):
         call()

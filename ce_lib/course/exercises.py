@@ -1,0 +1,1964 @@
+"""Exercises with feedback that teaches: ``check("03.2", answer)`` says right, or what went wrong.
+
+Every expected answer is computed by :mod:`ce_lib` from :mod:`ce_lib.course.story` when the
+check runs, never typed in. Beside each exercise, as data, are the mistakes learners actually
+make (a :class:`Mistake`: its name, the wrong answer it leads to, what to say). Numeric
+exercises also get generic diagnoses unless the exercise switches one off: a sign slip, log
+base 10 or 2 instead of ln, the mean where the sum is asked (or the reverse), a percentage
+instead of a probability, a rounding too coarse; otherwise the feedback says at least whether
+the answer is too high or too low, never what it should be. An answer of the wrong kind
+(text, ``None``, a list, ``nan``, ...) gets a sentence saying what to give, never an exception.
+
+Examples
+--------
+>>> print(check("03.1", 1.61))
+✓ Right: a small probability gives a large error.
+>>> print(check("03.1", 0.2))
+✗ That is the probability itself: take −ln of it.
+>>> print(check("03.1", "1.61"))
+✗ '1.61' is text: remove the quotes.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import html
+import math
+import numbers
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+
+from ce_lib.binary import cross_entropy
+from ce_lib.course import story
+from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
+from ce_lib.formatting import format_number
+from ce_lib.frameworks import CLIPPING_RULES
+from ce_lib.lines import cross_entropy_gradient_logits, gradient_descent, line_cross_entropy
+from ce_lib.logits import sigmoid
+from ce_lib.multiclass import cross_entropy_from_class_logits, softmax
+from ce_lib.outcomes import outcome_table
+from ce_lib.probability import point_errors, product_of_probabilities, sum_of_logs
+
+__all__ = [
+    "EXERCISES",
+    "FUNCTION_CASES",
+    "GENERIC_MISTAKES",
+    "KINDS",
+    "RELATIVE_TOLERANCE",
+    "Exercise",
+    "Feedback",
+    "Mistake",
+    "check",
+    "misconception_rows",
+]
+
+#: A hand calculation rounded to three significant digits is right.
+RELATIVE_TOLERANCE = 5e-3
+#: A learner's function must agree with ce_lib this closely on every test case.
+FUNCTION_TOLERANCE = 1e-9
+#: What a feedback can be: right, a named mistake, the wrong kind of answer, no answer yet, or just off.
+KINDS: tuple[str, ...] = ("right", "mistake", "wrong kind", "not answered", "off")
+#: The generic diagnoses of a numeric answer, in the order they are tried (after the exercise's own).
+GENERIC_MISTAKES: tuple[str, ...] = (
+    "sign slip",
+    "log base 10",
+    "log base 2",
+    "mean instead of sum",
+    "sum instead of mean",
+    "percent instead of fraction",
+    "rounded too coarsely",
+)
+#: Exercise kinds: what an answer must be.
+EXERCISE_KINDS: tuple[str, ...] = ("number", "integer", "choice", "labels", "function")
+
+_INFINITY_WORDS = frozenset({"inf", "∞", "infinity"})
+_MAX_NESTING = 64
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
+_COLOURS = {"right": "#1b7837", "not answered": "#4d4d4d"}  # everything else: orange
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a check says: right or not, a sentence for the learner, and what kind of answer it was.
+
+    Parameters
+    ----------
+    correct : bool
+        Whether the answer is right.
+    message : str
+        One or two plain sentences for the learner.
+    kind : {"right", "mistake", "wrong kind", "not answered", "off"}, optional
+        ``"mistake"`` when a known mistake was recognised, ``"wrong kind"`` for text, a list,
+        ``None`` and the like, ``"off"`` for a plain wrong answer; by default ``"right"`` or ``"off"``.
+    mistake : str or None
+        The name of the recognised mistake (only with ``kind="mistake"``).
+
+    Examples
+    --------
+    >>> feedback = Feedback(False, "Check the sign.", "mistake", "sign slip")
+    >>> print(feedback)
+    ✗ Check the sign.
+    >>> feedback.kind, feedback.mistake
+    ('mistake', 'sign slip')
+    """
+
+    correct: bool
+    message: str
+    kind: str = ""
+    mistake: str | None = None
+
+    def __post_init__(self) -> None:
+        kind = self.kind or ("right" if self.correct else "off")
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+        if (kind == "right") != bool(self.correct):
+            raise ValueError(f"a feedback of kind {kind!r} cannot have correct={self.correct!r}")
+        if (self.mistake is not None) != (kind == "mistake"):
+            raise ValueError("a mistake name goes with kind 'mistake', and only with it")
+        object.__setattr__(self, "kind", kind)
+
+    def __str__(self) -> str:
+        # ✓ and ✗ are in every common font (DejaVu included); colour emoji are not.
+        return ("✓ " if self.correct else "✗ ") + self.message
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        colour = _COLOURS.get(self.kind, "#b35806")
+        return f'<p style="color:{colour};font-weight:bold">{html.escape(str(self))}</p>'
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A mistake learners make on one exercise: its name, the wrong answer it leads to, what to say.
+
+    Parameters
+    ----------
+    name : str
+        A short name, for the teacher's guide and ``Feedback.mistake``.
+    value : callable
+        Returns the wrong answer this mistake produces (computed, like the expected answer);
+        for a function exercise, a function with the mistake in it.
+    message : str
+        One or two sentences naming what went wrong and what to do, without the right answer.
+
+    Examples
+    --------
+    >>> mistake = Mistake("the probability", lambda: 0.2, "That is the probability itself: take −ln of it.")
+    >>> mistake.value()
+    0.2
+    """
+
+    name: str
+    value: Callable[[], Any]
+    message: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: its question, how its answer is computed, and what to say about wrong answers.
+
+    Parameters
+    ----------
+    key : str
+        Its number, such as ``"03.2"`` (notebook 03, exercise 2).
+    question : str
+        The question as the notebook asks it.
+    kind : {"number", "integer", "choice", "labels", "function"}
+        What an answer is: a real number (relative tolerance), a whole number (exact), one of
+        ``options``, a tuple of 0/1 labels, or the learner's own function.
+    expected : callable
+        Computes the right answer with ce_lib (for a function exercise: ce_lib's function).
+    hint : str
+        Said with a plain wrong answer; never gives the answer away.
+    confirmation : str
+        Said with a right answer, after "Right: "; no numbers, never the answer itself.
+    mistakes : tuple of Mistake
+        The exercise's own mistakes, tried first and in order.
+    predict : bool
+        Whether the learner predicts before moving a slider.
+    options : tuple of str
+        The answers a choice exercise accepts (case and surrounding spaces are ignored).
+    log : bool
+        The answer is a log or a cross-entropy: diagnose log base 10 and log base 2.
+    points : int or None
+        The answer is a sum over this many points (or a mean, with ``asks_for_mean``):
+        diagnose the mean given for the sum, or the reverse.
+    asks_for_mean : bool
+        The question asks for the mean, not the sum.
+    probability : bool
+        The answer is a probability: diagnose a percentage, and a value outside [0, 1].
+    sign, rounding : bool
+        Diagnose a sign slip / a rounding too coarse (on by default).
+    abs_tolerance : float
+        Absolute tolerance, for an answer that is 0.
+    bounds : tuple or None
+        For a whole-number answer: the smallest and the largest sensible answer (None: no largest).
+    messages : mapping
+        This exercise's wording of a generic diagnosis, by its name in :data:`GENERIC_MISTAKES`.
+
+    Examples
+    --------
+    >>> exercise = EXERCISES["03.1"]
+    >>> exercise.kind, round(exercise.expected(), 4)
+    ('number', 1.6094)
+    >>> [mistake.name for mistake in exercise.diagnoses()]
+    ['the probability', 'sign slip', 'log base 10', 'log base 2', 'rounded too coarsely']
+    """
+
+    key: str
+    question: str
+    kind: str
+    expected: Callable[[], Any]
+    hint: str
+    confirmation: str
+    mistakes: tuple[Mistake, ...] = ()
+    predict: bool = False
+    options: tuple[str, ...] = ()
+    log: bool = False
+    points: int | None = None
+    asks_for_mean: bool = False
+    probability: bool = False
+    sign: bool = True
+    rounding: bool = True
+    abs_tolerance: float = 0.0
+    bounds: tuple[int, int | None] | None = None
+    messages: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def diagnoses(self) -> tuple[Mistake, ...]:
+        """Return every mistake this exercise recognises: its own first, then the generic ones that apply.
+
+        A generic diagnosis applies when the exercise's flags ask for it and its wrong value differs
+        from the right answer and from every earlier diagnosis. The "rounded too coarsely" entry's
+        value is one of the roundings it recognises.
+
+        Returns
+        -------
+        tuple of Mistake
+            In the order a check tries them.
+        """
+        if self.kind != "number":
+            return self.mistakes
+        return tuple(mistake for mistake, _ in _numeric_diagnoses(self, float(self.expected())))
+
+
+# ---------------------------------------------------------------------------------------------
+# The inputs of the exercises that are not about the story's four points (notebooks 05 and 06).
+# ---------------------------------------------------------------------------------------------
+
+#: 02.2 and 01.3: a long list of probabilities of one half.
+HALVES = 1100
+#: 00.2: model A's point 2 is dragged to this probability of its true colour.
+WHAT_IF_POINT, WHAT_IF_PROBABILITY = 2, 0.9
+#: 01.2: model B's point 1 drops to this probability.
+DROP_POINT, DROP_TO = 1, 0.01
+#: 02.3: model B's point 2 drops to a tenth of its probability.
+TENTH_POINT, TENTH_FACTOR = 2, 10.0
+#: 03.1: the probability whose error is asked.
+ERROR_PROBABILITY = 0.2
+#: 03.4: model B's point 4 is pushed to probability 0.
+ZERO_POINT = 4
+#: 04.1 and 04.2: the outcome (gift, no gift, gift).
+DOOR_OUTCOME: tuple[int, ...] = (1, 0, 1)
+#: 04.4: door 3 is set to a certain gift.
+CERTAIN_DOOR = 3
+#: 05.3: a one-hot truth and a prediction over three classes.
+ONE_HOT_TRUTH: tuple[float, ...] = (0.0, 1.0, 0.0)
+CLASS_PREDICTION: tuple[float, ...] = (0.2, 0.7, 0.1)
+#: 05.4: a soft label and the prediction.
+SOFT_LABEL, SOFT_PREDICTION = 0.5, 0.5
+#: 06.1: the logits of three classes (the asked class is class 1, the first).
+SOFTMAX_LOGITS: tuple[float, ...] = (2.0, 1.0, 0.1)
+#: 06.2: the truth of the KL question (the prediction equals it).
+KL_TRUTH: tuple[float, ...] = (0.6, 0.3, 0.1)
+#: 06.4: three equal logits; the true class is the first.
+EQUAL_LOGITS: tuple[float, ...] = (0.0, 0.0, 0.0)
+#: 07.1: a red point's logit.
+GRADIENT_LOGIT = 0.0
+#: 07.2 and 07.4: model B's line, sharpened.
+SHARPER, SHARPEST = 2.0, 3.0
+
+
+def _g(value: float) -> str:
+    """Return a number as a question writes it: 0.7, 1.8, 1100, 1e-7."""
+    return f"{value:g}".replace("e-0", "e-").replace("e+0", "e+")
+
+
+def _list(values: tuple[float, ...] | list[float]) -> str:
+    """Return numbers as a Python list a learner can paste: [0.2, 0.7, 0.1]."""
+    return "[" + ", ".join(_g(v) for v in values) + "]"
+
+
+def _with(probabilities: tuple[float, ...], point: int, value: float) -> list[float]:
+    """Return the probabilities with point ``point`` (numbered from 1) set to ``value``."""
+    changed = list(probabilities)
+    changed[point - 1] = value
+    return changed
+
+
+def _other_colour(colour: str) -> str:
+    return story.BLUE if colour == story.RED else story.RED
+
+
+# ---------------------------------------------------------------------------------------------
+# Expected answers and wrong answers: computed with ce_lib from the story.
+# ---------------------------------------------------------------------------------------------
+
+
+def _points_on_their_side(model: story.Model) -> int:
+    return sum(p > 0.5 for p in model.probabilities)
+
+
+def _better_separating_model() -> str:
+    return max(story.MODELS, key=lambda model: (_points_on_their_side(model), -model.cross_entropy())).name
+
+
+def _what_if_side() -> str:
+    colour = story.POINTS[WHAT_IF_POINT - 1].colour
+    return colour if WHAT_IF_PROBABILITY > 0.5 else _other_colour(colour)
+
+
+def _drop_makes_b_worse() -> str:
+    dropped = product_of_probabilities(_with(story.MODEL_B.probabilities, DROP_POINT, DROP_TO))
+    return "yes" if dropped < product_of_probabilities(story.MODEL_A.probabilities) else "no"
+
+
+def _fewest_halves_below(level: float) -> int:
+    """Return the fewest factors 0.5 whose float64 product is at most ``level`` (a search with ce_lib)."""
+
+    def product(count: int) -> float:
+        return product_of_probabilities(np.full(count, 0.5))
+
+    low, high = 1, 2  # product(low) > level is kept true; product(high) <= level is searched for
+    if product(low) <= level:
+        return low
+    while product(high) > level:
+        low, high = high, 2 * high
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if product(middle) > level else (low, middle)
+    return high
+
+
+def _fewest_halves_to_zero() -> int:
+    return _fewest_halves_below(0.0)
+
+
+def _tenth_change() -> float:
+    before = story.MODEL_B.probabilities
+    after = _with(before, TENTH_POINT, before[TENTH_POINT - 1] / TENTH_FACTOR)
+    return sum_of_logs(after) - sum_of_logs(before)
+
+
+def _largest_error_point() -> int:
+    return int(np.argmax(point_errors(story.MODEL_A.probabilities))) + 1
+
+
+def _second_largest_error_point() -> int:
+    return int(np.argsort(point_errors(story.MODEL_A.probabilities))[-2]) + 1
+
+
+def _door_row(labels: tuple[int, ...]) -> Any:
+    return next(row for row in outcome_table(story.DOOR_PROBABILITIES) if row.labels == labels)
+
+
+def _certain_door_table() -> Any:
+    return outcome_table(_with(story.DOOR_PROBABILITIES, CERTAIN_DOOR, 1.0))
+
+
+def _impossible_outcomes() -> int:
+    return sum(row.probability == 0.0 for row in _certain_door_table())
+
+
+def _door_terms_as_if_all_gifts() -> float:
+    """The cross-entropy of (gift, no gift, gift) with door 2's term written −ln p₂ instead of −ln(1 − p₂)."""
+    return float(point_errors(story.DOOR_PROBABILITIES).sum())
+
+
+def _sharpened_line(sharpness: float) -> story.Line:
+    return dataclasses.replace(story.MODEL_B.line, sharpness=sharpness * story.MODEL_B.line.sharpness)
+
+
+def _line_ce(line: story.Line) -> float:
+    return line_cross_entropy(line.weights(), story.POSITIONS, story.LABELS)
+
+
+def _first_step_below_model_b() -> int:
+    path = gradient_descent(
+        story.MODEL_A.line.weights(),
+        story.POSITIONS,
+        story.LABELS,
+        steps=story.DESCENT_STEPS,
+        learning_rate=story.DESCENT_LEARNING_RATE,
+    )
+    below = np.flatnonzero(path.cross_entropies < story.MODEL_B.cross_entropy())
+    if below.size == 0:
+        raise RuntimeError("gradient descent never gets below model B's cross-entropy: check story's descent settings")
+    return int(below[0])
+
+
+def _sharpening_direction() -> str:
+    sharper = _line_ce(_sharpened_line(SHARPEST))
+    return "down" if sharper < _line_ce(story.MODEL_B.line) else "up"
+
+
+def _other_option(exercise_key: str) -> Callable[[], str]:
+    """Return a function giving the one option of a two-option choice that is not the answer."""
+
+    def other() -> str:
+        exercise = EXERCISES[exercise_key]
+        expected = exercise.expected()
+        return next(option for option in exercise.options if option != expected)
+
+    return other
+
+
+# ---------------------------------------------------------------------------------------------
+# Function exercises: the cases a learner's function runs on, and functions with known mistakes.
+# ---------------------------------------------------------------------------------------------
+
+
+def _sums_log_of_product(p: Any) -> Any:
+    return np.log(np.prod(p))
+
+
+def _sums_math_log_of_product(p: Any) -> Any:
+    return math.log(math.prod(p))
+
+
+def _sums_negative(p: Any) -> Any:
+    return -np.sum(np.log(p))
+
+
+def _sums_mean(p: Any) -> Any:
+    return np.mean(np.log(p))
+
+
+def _sums_log10(p: Any) -> Any:
+    return np.sum(np.log10(p))
+
+
+def _sums_log2(p: Any) -> Any:
+    return np.sum(np.log2(p))
+
+
+def _sums_nothing(p: Any) -> Any:
+    return np.log(p)
+
+
+def _classic_numpy1(y: Any, p: Any) -> Any:
+    """The classic teaching code as it is: np.float_ is gone in NumPy 2."""
+    as_float = getattr(np, "float_")  # noqa: B009  (spelt out, the attribute is what fails)
+    y, p = as_float(y), as_float(p)
+    return -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def _classic_float64(y: Any, p: Any) -> Any:
+    """The classic code patched for NumPy 2 only: 0 · ln 0 gives nan."""
+    y, p = np.float64(y), np.float64(p)
+    return -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def _masked_without_log1p(y: Any, p: Any) -> Any:
+    """Zero-weight terms masked, but ln(1 − p) as np.log(1 - p): a tiny p is lost."""
+    y, p = np.asarray(y, dtype=np.float64), np.asarray(p, dtype=np.float64)
+    positive = np.where(y > 0, y * np.log(p), 0.0)
+    negative = np.where(y < 1, (1 - y) * np.log(1 - p), 0.0)
+    return -np.sum(positive + negative)
+
+
+def _masked_terms(y: Any, p: Any) -> Any:
+    y, p = np.asarray(y, dtype=np.float64), np.asarray(p, dtype=np.float64)
+    return -(np.where(y > 0, y * np.log(p), 0.0) + np.where(y < 1, (1 - y) * np.log1p(-p), 0.0))
+
+
+def _masked_mean(y: Any, p: Any) -> Any:
+    return np.mean(_masked_terms(y, p))
+
+
+def _masked_no_minus(y: Any, p: Any) -> Any:
+    return -np.sum(_masked_terms(y, p))
+
+
+def _masked_log10(y: Any, p: Any) -> Any:
+    return np.sum(_masked_terms(y, p)) / np.log(10.0)
+
+
+#: Inputs a learner's own function is tried on: (arguments, what they stand for), in order.
+FUNCTION_CASES: dict[str, tuple[tuple[tuple[Any, ...], str], ...]] = {
+    "02.4": (
+        ((list(story.MODEL_A.probabilities),), "model A's probabilities"),
+        (([0.5] * HALVES,), f"{HALVES} halves"),
+        (([1.0, 1.0],), "two certain points"),
+    ),
+    "05.2": (
+        ((list(story.GRADER_LABELS), list(story.GRADER_PROBABILITIES)), "the grader's example"),
+        (([1, 0], [1.0, 0.0]), "perfect, certain predictions (y = 1, p = 1 and y = 0, p = 0)"),
+        (([0], [1e-20]), "a tiny p for a label 0"),
+        (([1, 1, 0], [0.9, 0.5, 0.3]), "a small mixed example"),
+    ),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# The exercises.
+# ---------------------------------------------------------------------------------------------
+
+_A, _B = story.MODEL_A, story.MODEL_B
+_SIGN_OF_A_LOG = "Check the sign: ln p is negative for every p below 1, so a sum of logs is negative."
+_SIGN_OF_AN_ERROR = "Check the sign: an error −ln p is never negative, and neither is a cross-entropy."
+_SOFTMAX_LOGIT = SOFTMAX_LOGITS[0]
+_KERAS = CLIPPING_RULES["Keras"]
+_DOOR_P = story.DOOR_PROBABILITIES
+
+_EXERCISE_LIST: tuple[Exercise, ...] = (
+    # 00: start here --------------------------------------------------------------------------
+    Exercise(
+        "00.1",
+        "By eye, which model separates the colours better?",
+        "choice",
+        _better_separating_model,
+        "Look at which side of each line the red circles and the blue squares sit.",
+        "that model's line leaves every point on the side of its own colour.",
+        (
+            Mistake(
+                "the model with points on the wrong side",
+                _other_option("00.1"),
+                "Look again: A's line leaves a red circle on the blue side and a blue square on the red side.",
+            ),
+        ),
+        options=("A", "B"),
+    ),
+    Exercise(
+        "00.2",
+        f"Predict, then check with the slider: if you drag model A's point {WHAT_IF_POINT} slider to "
+        f"{_g(WHAT_IF_PROBABILITY)}, will its hollow what-if marker land on A's red side or its blue side?",
+        "choice",
+        _what_if_side,
+        "The slider sets the probability of the point's true colour: on which side does a point get "
+        "more than one half for that colour?",
+        "the slider sets the probability of the point's true colour, and above one half a point sits "
+        "on the side of that colour.",
+        (
+            Mistake(
+                "the slider read as the other colour",
+                _other_option("00.2"),
+                f"Look again: the slider sets the probability of point {WHAT_IF_POINT}'s own, true colour "
+                "(look at its shape), and above one half a point sits on the side of its own colour.",
+            ),
+        ),
+        predict=True,
+        options=(story.RED, story.BLUE),
+    ),
+    Exercise(
+        "00.3",
+        "How many points does model A give a probability below 0.5 for their true colour?",
+        "integer",
+        lambda: sum(p < 0.5 for p in _A.probabilities),
+        "Read the four probabilities beside model A's points and count those below one half.",
+        "those are the points the model gets wrong: each sits on the other colour's side of its line.",
+        bounds=(0, len(_A.probabilities)),
+    ),
+    # 01: the product -------------------------------------------------------------------------
+    Exercise(
+        "01.1",
+        "The product of model B's four probabilities.",
+        "number",
+        lambda: product_of_probabilities(_B.probabilities),
+        "Multiply " + " × ".join(_g(p) for p in _B.probabilities) + ".",
+        "that is B's product, the probability of all four true colours at once.",
+        (
+            Mistake("the sum", lambda: math.fsum(_B.probabilities), "That is the sum: multiply the probabilities."),
+            Mistake(
+                "model A's product",
+                lambda: product_of_probabilities(_A.probabilities),
+                "That is model A's product: the question asks about model B.",
+            ),
+        ),
+        probability=True,
+    ),
+    Exercise(
+        "01.2",
+        f"Predict first: if model B's point {DROP_POINT} drops from {_g(_B.probabilities[DROP_POINT - 1])} to "
+        f"{_g(DROP_TO)}, does B's product fall below A's? Then move the slider.",
+        "choice",
+        _drop_makes_b_worse,
+        f"Compute B's product with {_g(DROP_TO)} in place of {_g(_B.probabilities[DROP_POINT - 1])} and "
+        "compare it with A's product.",
+        "a single probability near zero drags the whole product under A's, however good the other three are.",
+        (
+            Mistake(
+                "good points outweigh one bad one",
+                _other_option("01.2"),
+                "Try it with the slider: in a product, one probability near zero pulls the whole product "
+                "towards zero, however good the others are.",
+            ),
+        ),
+        predict=True,
+        options=("yes", "no"),
+    ),
+    Exercise(
+        "01.3",
+        "The smallest number of factors 0.5 whose product is exactly 0.0 in float64.",
+        "integer",
+        _fewest_halves_to_zero,
+        "Use the slider, or try product_of_probabilities([0.5] * n) for a few n between 1000 and 1100.",
+        "one factor fewer still leaves the tiniest positive number a computer can store; this many "
+        "rounds to exactly zero.",
+        (
+            Mistake(
+                "one too few",
+                lambda: _fewest_halves_to_zero() - 1,
+                "Close: at that count the product is still a tiny positive number.",
+            ),
+            Mistake(
+                "the notebook's example",
+                lambda: HALVES,
+                "That many factors do give exactly 0.0, but so do fewer: find the smallest count.",
+            ),
+            Mistake(
+                "the smallest normal number",
+                lambda: _fewest_halves_below(float(np.finfo(np.float64).tiny)),
+                "At that count the product is the smallest normal float64, but still positive: below it "
+                "float64 keeps even tinier (subnormal) numbers before it reaches 0.0.",
+            ),
+        ),
+        bounds=(1, None),
+    ),
+    # 02: the log trick -----------------------------------------------------------------------
+    Exercise(
+        "02.1",
+        "Model A's sum of logs, " + " + ".join(f"ln {_g(p)}" for p in _A.probabilities) + ".",
+        "number",
+        lambda: sum_of_logs(_A.probabilities),
+        "Add the four natural logs (np.log or math.log); each one is negative.",
+        "that is the log of A's product, found without ever forming the product.",
+        (
+            Mistake(
+                "the product",
+                lambda: product_of_probabilities(_A.probabilities),
+                "That is the product of A's probabilities: take the log of each one and add the logs.",
+            ),
+        ),
+        log=True,
+        points=len(_A.probabilities),
+        messages={"sign slip": _SIGN_OF_A_LOG},
+    ),
+    Exercise(
+        "02.2",
+        f"The sum of the logs of {HALVES} probabilities of 0.5.",
+        "number",
+        lambda: sum_of_logs(np.full(HALVES, 0.5)),
+        f"It is {HALVES} × ln 0.5: the log turns the product into a sum.",
+        "the sum of logs stays an ordinary number where the product has underflowed to zero.",
+        (
+            Mistake(
+                "the underflowed product",
+                lambda: product_of_probabilities(np.full(HALVES, 0.5)),
+                "0.0 is the underflowed product, not its log: add ln 0.5 once for each probability.",
+            ),
+            Mistake(
+                "the log of the underflowed product",
+                lambda: -math.inf,
+                "−inf is the log of the underflowed product 0.0: take the logs first, then add them.",
+            ),
+        ),
+        log=True,
+        messages={"sign slip": _SIGN_OF_A_LOG},
+    ),
+    Exercise(
+        "02.3",
+        f"Predict, then check with the slider: model B's point {TENTH_POINT} drops from "
+        f"{_g(_B.probabilities[TENTH_POINT - 1])} to {_g(_B.probabilities[TENTH_POINT - 1] / TENTH_FACTOR)}, "
+        "a tenth. By how much does B's sum of logs change?",
+        "number",
+        _tenth_change,
+        f"Subtract B's old sum of logs from the new one: only point {TENTH_POINT}'s term changes.",
+        "the log turns dividing a probability into subtracting a fixed amount, whatever the other points are.",
+        (
+            Mistake(
+                "the ratio, new over old",
+                lambda: 1.0 / TENTH_FACTOR,
+                "That is the ratio of the new probability to the old one: the log turns a ratio into a "
+                "difference, so work out how much the sum of logs changes.",
+            ),
+            Mistake(
+                "the ratio, old over new",
+                lambda: TENTH_FACTOR,
+                "That is the ratio of the old probability to the new one: the log turns a ratio into a "
+                "difference, so work out how much the sum of logs changes.",
+            ),
+            Mistake(
+                "the change of the probability",
+                lambda: _B.probabilities[TENTH_POINT - 1] / TENTH_FACTOR - _B.probabilities[TENTH_POINT - 1],
+                "That is how much the probability itself changes: the question asks how much the sum of logs changes.",
+            ),
+            Mistake(
+                "the new sum of logs",
+                lambda: sum_of_logs(story.MODEL_B.probabilities) + _tenth_change(),
+                "That is B's new sum of logs: subtract the old sum to get the change.",
+            ),
+            Mistake(
+                "the new log alone",
+                lambda: math.log(_B.probabilities[TENTH_POINT - 1] / TENTH_FACTOR),
+                "That is the new point's log alone: the sum also loses the old term it replaces.",
+            ),
+        ),
+        predict=True,
+        log=True,
+        messages={
+            "sign slip": "Check the sign: the probability went down, so its log, and the sum, go down too.",
+            "log base 10": "In base 10 a tenth is −1, but the course uses ln, the natural log: redo it with ln.",
+        },
+    ),
+    Exercise(
+        "02.4",
+        "Write my_sum_of_logs(p) with np.log and np.sum.",
+        "function",
+        lambda: sum_of_logs,
+        "np.log works on a whole list at once; np.sum adds the results up.",
+        "your function agrees with ce_lib on every test case, even where the product underflows.",
+        (
+            Mistake(
+                "log of the product",
+                lambda: _sums_log_of_product,
+                f"Your function returns −inf for {HALVES} halves: it takes the log of the product, which has "
+                "already underflowed to 0.0. Take the log of each probability first, then add.",
+            ),
+            Mistake(
+                "math.log of the product",
+                lambda: _sums_math_log_of_product,
+                f"For {HALVES} halves the product underflows to 0.0 and math.log(0.0) fails: take the log "
+                "of each probability first, then add.",
+            ),
+            Mistake(
+                "a minus sign",
+                lambda: _sums_negative,
+                "Your function returns −Σ ln p, the cross-entropy: the sum of logs has no minus sign.",
+            ),
+            Mistake(
+                "the mean",
+                lambda: _sums_mean,
+                "Your function returns the mean of the logs: add them with np.sum instead of np.mean.",
+            ),
+            Mistake(
+                "log base 10",
+                lambda: _sums_log10,
+                "np.log10 is log base 10: use np.log, the natural log.",
+            ),
+            Mistake(
+                "log base 2",
+                lambda: _sums_log2,
+                "np.log2 is log base 2: use np.log, the natural log.",
+            ),
+            Mistake(
+                "the logs not added",
+                lambda: _sums_nothing,
+                "Your function returns one log per probability: add them up into one number with np.sum.",
+            ),
+        ),
+    ),
+    # 03: the negative log, summed -----------------------------------------------------------
+    Exercise(
+        "03.1",
+        f"The error −ln(p) of a point the model gives probability {_g(ERROR_PROBABILITY)}.",
+        "number",
+        lambda: float(point_errors([ERROR_PROBABILITY])[0]),
+        f"Take the natural log of {_g(ERROR_PROBABILITY)} and flip its sign.",
+        "a small probability gives a large error.",
+        (
+            Mistake(
+                "the probability",
+                lambda: ERROR_PROBABILITY,
+                "That is the probability itself: take −ln of it.",
+            ),
+        ),
+        log=True,
+        messages={"sign slip": _SIGN_OF_AN_ERROR},
+    ),
+    Exercise(
+        "03.2",
+        "Model B's cross-entropy: the sum of its four errors.",
+        "number",
+        lambda: cross_entropy(np.ones(len(_B.probabilities)), _B.probabilities),
+        "Add " + ", ".join(f"−ln {_g(p)}" for p in _B.probabilities[:-1]) + f" and −ln {_g(_B.probabilities[-1])}.",
+        "that is B's cross-entropy, the sum of its four point errors.",
+        (
+            Mistake(
+                "the product",
+                lambda: product_of_probabilities(_B.probabilities),
+                "That is B's product: take −ln of each probability and add the four errors.",
+            ),
+            Mistake(
+                "model A's cross-entropy",
+                lambda: story.MODEL_A.cross_entropy(),
+                "That is model A's cross-entropy: the question asks about model B.",
+            ),
+        ),
+        log=True,
+        points=len(_B.probabilities),
+        messages={
+            "sign slip": _SIGN_OF_AN_ERROR,
+            "mean instead of sum": "That is the mean error, what libraries report: the question asks for the "
+            "sum of the four errors.",
+        },
+    ),
+    Exercise(
+        "03.3",
+        "Which of model A's points (1 to 4) carries the largest error?",
+        "integer",
+        _largest_error_point,
+        "The smallest probability for the true colour gives the largest −ln p.",
+        "the point with the smallest probability for its true colour carries the largest error.",
+        (
+            Mistake(
+                "the largest probability",
+                lambda: int(np.argmax(_A.probabilities)) + 1,
+                f"Point {int(np.argmax(_A.probabilities)) + 1} has A's largest probability, so its smallest "
+                "error: look for the smallest probability.",
+            ),
+            Mistake(
+                "the second largest error",
+                _second_largest_error_point,
+                f"Point {_second_largest_error_point()} has the second largest error, not the largest. "
+                "(If you used np.argmax: it counts from 0, so add 1.)",
+            ),
+        ),
+        bounds=(1, len(_A.probabilities)),
+    ),
+    Exercise(
+        "03.4",
+        f"Predict before you move it: push model B's point {ZERO_POINT} slider to 0. What is B's cross-entropy then?",
+        "number",
+        lambda: cross_entropy(np.ones(len(_B.probabilities)), _with(_B.probabilities, ZERO_POINT, 0.0)),
+        "What does −ln p do as p gets closer and closer to 0?",
+        "−ln p grows without limit as p goes to zero, and one such point is enough to decide the sum.",
+        (
+            Mistake(
+                "what the product does",
+                lambda: 0.0,
+                "0 is what the product becomes; the cross-entropy goes the other way: what is −ln p as p goes to 0?",
+            ),
+            Mistake(
+                "B's cross-entropy before the change",
+                lambda: story.MODEL_B.cross_entropy(),
+                "That is B's cross-entropy before the change: one point's error changes the sum, and this "
+                "point's error changes a lot.",
+            ),
+        ),
+        predict=True,
+        log=True,
+        messages={"sign slip": _SIGN_OF_AN_ERROR},
+    ),
+    # 04: three doors -------------------------------------------------------------------------
+    Exercise(
+        "04.1",
+        "The probability of (gift, no gift, gift) behind doors 1, 2, 3.",
+        "number",
+        lambda: _door_row(DOOR_OUTCOME).probability,
+        "Multiply p₁ × (1 − p₂) × p₃.",
+        "each door contributes its own factor, p for a gift and one minus p for none.",
+        (
+            Mistake(
+                "every door with a gift",
+                lambda: product_of_probabilities(_DOOR_P),
+                "That is every door with a gift: door 2 has no gift, so use 1 − p₂.",
+            ),
+            Mistake(
+                "door 3 without a gift",
+                lambda: _door_row((1, 0, 0)).probability,
+                "That is (gift, no gift, no gift): door 3 has a gift, so use p₃, not 1 − p₃.",
+            ),
+            Mistake(
+                "the factors added",
+                lambda: math.fsum(_DOOR_P[i] if label else 1.0 - _DOOR_P[i] for i, label in enumerate(DOOR_OUTCOME)),
+                "That is the sum of the three factors: multiply them (a probability is never above 1).",
+            ),
+        ),
+        probability=True,
+    ),
+    Exercise(
+        "04.2",
+        "The cross-entropy of that outcome.",
+        "number",
+        lambda: _door_row(DOOR_OUTCOME).cross_entropy,
+        "It is −ln of the probability you found in 04.1.",
+        "the cross-entropy of an outcome is minus the log of its probability.",
+        (
+            Mistake(
+                "the probability",
+                lambda: _door_row(DOOR_OUTCOME).probability,
+                "That is the outcome's probability: its cross-entropy is −ln of it.",
+            ),
+            Mistake(
+                "the y = 0 term as −ln p",
+                _door_terms_as_if_all_gifts,
+                "Door 2 has no gift: its term must be −ln(1 − p₂), not −ln p₂.",
+            ),
+        ),
+        log=True,
+        messages={"sign slip": _SIGN_OF_AN_ERROR},
+    ),
+    Exercise(
+        "04.3",
+        "The least likely outcome, as three labels (1 = gift), like (1, 0, 1).",
+        "labels",
+        lambda: outcome_table(_DOOR_P).least_likely().labels,
+        "Look for the row with the smallest probability (the largest cross-entropy).",
+        "every door does what it was least likely to do.",
+        (
+            Mistake(
+                "the most likely outcome",
+                lambda: outcome_table(_DOOR_P).most_likely().labels,
+                "That is the most likely outcome (or you swapped 1 and 0: 1 means a gift): look at the "
+                "other end of the table.",
+            ),
+        ),
+    ),
+    Exercise(
+        "04.4",
+        f"Predict, then check: set door {CERTAIN_DOOR}'s slider to 1. How many of the {2 ** len(_DOOR_P)} "
+        "outcomes become impossible (probability 0)?",
+        "integer",
+        _impossible_outcomes,
+        f"With p{chr(0x2080 + CERTAIN_DOOR)} = 1 door {CERTAIN_DOOR} always has a gift: count the rows where it "
+        "has none.",
+        "every row where that door has no gift now has a factor of zero.",
+        (
+            Mistake(
+                "only one outcome",
+                lambda: 1,
+                f"Only one door changed, but it appears in every row: count all the rows where door "
+                f"{CERTAIN_DOOR} has no gift.",
+            ),
+            Mistake(
+                "every outcome",
+                lambda: len(_certain_door_table()),
+                f"The rows where door {CERTAIN_DOOR} has a gift keep a positive probability: only the "
+                "others become impossible.",
+            ),
+        ),
+        predict=True,
+        bounds=(0, 2 ** len(_DOOR_P)),
+    ),
+    # 05: the general formula -----------------------------------------------------------------
+    Exercise(
+        "05.1",
+        f"The grader value: cross_entropy({_list(story.GRADER_LABELS)}, {_list(story.GRADER_PROBABILITIES)}), "
+        "term by term.",
+        "number",
+        lambda: cross_entropy(story.GRADER_LABELS, story.GRADER_PROBABILITIES),
+        "Term by term: "
+        + ", ".join(
+            f"−ln {_g(p)}" if y == 1 else f"−ln(1 − {_g(p)})"
+            for y, p in zip(story.GRADER_LABELS, story.GRADER_PROBABILITIES, strict=True)
+        )
+        + "; then add.",
+        "the label picks the term: −ln p for a label one, and −ln of one minus p for a label zero.",
+        (
+            Mistake(
+                "the y = 0 term as −ln p",
+                lambda: float(point_errors(story.GRADER_PROBABILITIES).sum()),
+                "A point with label 0 has the term −ln(1 − p), not −ln p: check point "
+                f"{story.GRADER_LABELS.index(0) + 1}.",
+            ),
+        ),
+        log=True,
+        points=len(story.GRADER_LABELS),
+        messages={"sign slip": _SIGN_OF_AN_ERROR},
+    ),
+    Exercise(
+        "05.2",
+        "Fix the classic code: my_cross_entropy(Y, P) that runs on NumPy 2, gives 0 (not nan) for certain "
+        "and right predictions, and keeps the digits for tiny p.",
+        "function",
+        lambda: cross_entropy,
+        "np.float64 replaces np.float_; compute a term only where its weight is not 0 (np.where), and use "
+        "np.log1p(-P) for ln(1 − P).",
+        "your function runs on NumPy today, gives exactly zero for certain, right predictions and keeps "
+        "the digits for tiny p.",
+        (
+            Mistake(
+                "np.float_ (gone in NumPy 2)",
+                lambda: _classic_numpy1,
+                "np.float_ was removed in NumPy 2: write np.float64 (or np.asarray(Y, dtype=float)) instead.",
+            ),
+            Mistake(
+                "0 · ln 0 gives nan",
+                lambda: _classic_float64,
+                "For perfect, certain predictions your function returns nan: it computes 0 · ln 0 (a term "
+                "whose weight is 0), and that is nan. Compute each term only where its weight is not 0, for "
+                "example with np.where, so that it counts 0.",
+            ),
+            Mistake(
+                "ln(1 − p) loses a tiny p",
+                lambda: _masked_without_log1p,
+                "For a tiny p your function returns 0: in float64, 1 − P rounds to exactly 1 and its log "
+                "to 0. Use np.log1p(-P) for ln(1 − P); it keeps the digits.",
+            ),
+            Mistake(
+                "the mean",
+                lambda: _masked_mean,
+                "Your function returns the mean: the course's cross-entropy is the sum, so use np.sum, not np.mean.",
+            ),
+            Mistake(
+                "no minus sign",
+                lambda: _masked_no_minus,
+                "Your function returns the sum of the log-likelihood terms: put a minus in front, a "
+                "cross-entropy is never negative.",
+            ),
+            Mistake(
+                "log base 10",
+                lambda: _masked_log10,
+                "Your function uses log base 10: use np.log (and np.log1p), the natural log.",
+            ),
+            Mistake(
+                "the terms not added",
+                lambda: _masked_terms,
+                "Your function returns one term per point: add them up into one number with np.sum.",
+            ),
+        ),
+    ),
+    Exercise(
+        "05.3",
+        f"H(p, q) for the one-hot truth p = {_list(ONE_HOT_TRUTH)} and the prediction q = {_list(CLASS_PREDICTION)}.",
+        "number",
+        lambda: general_cross_entropy(ONE_HOT_TRUTH, CLASS_PREDICTION),
+        "Only the true class, where p(x) = 1, counts: −ln q of it.",
+        "with a one-hot truth only the true class counts, so H(p, q) is −ln q of the true class.",
+        (
+            Mistake(
+                "q of the true class",
+                lambda: CLASS_PREDICTION[ONE_HOT_TRUTH.index(1.0)],
+                "That is q of the true class: take −ln of it.",
+            ),
+            Mistake(
+                "every class counted",
+                lambda: float(point_errors(CLASS_PREDICTION).sum()),
+                "Only the true class has p(x) > 0: the other classes' terms are multiplied by 0.",
+            ),
+            Mistake(
+                "the first class",
+                lambda: float(point_errors(CLASS_PREDICTION)[0]),
+                f"That is −ln q of the first class, but the truth p = {_list(ONE_HOT_TRUTH)} puts all its "
+                "weight on another class.",
+            ),
+        ),
+        log=True,
+        messages={"sign slip": _SIGN_OF_AN_ERROR},
+    ),
+    Exercise(
+        "05.4",
+        f"Predict, then check with the formula's sliders: with the soft label y = {_g(SOFT_LABEL)} and "
+        f"p = {_g(SOFT_PREDICTION)}, what does the point cost?",
+        "number",
+        lambda: cross_entropy([SOFT_LABEL], [SOFT_PREDICTION]),
+        "Put y and p into −[y ln p + (1 − y) ln(1 − p)].",
+        "with a soft label both terms count, and even the best p leaves a cost.",
+        (
+            Mistake(
+                "p itself",
+                lambda: SOFT_PREDICTION,
+                "That is p itself: put y and p into the formula.",
+            ),
+            Mistake(
+                "a soft label is free",
+                lambda: 0.0,
+                "A soft label is never free: with y between 0 and 1 both terms count, even at the best p.",
+            ),
+            Mistake(
+                "the weights left out",
+                lambda: float(point_errors([SOFT_PREDICTION, 1.0 - SOFT_PREDICTION]).sum()),
+                "Each term is weighted: −ln p by y, and −ln(1 − p) by 1 − y.",
+            ),
+        ),
+        predict=True,
+        log=True,
+        messages={
+            "sign slip": _SIGN_OF_AN_ERROR,
+            "log base 2": "That is in bits, log base 2: the course uses ln, the natural log.",
+        },
+    ),
+    # 06: beyond two classes -----------------------------------------------------------------
+    Exercise(
+        "06.1",
+        f"The probability softmax gives class 1 for the logits z = {_list(SOFTMAX_LOGITS)}.",
+        "number",
+        lambda: float(softmax(SOFTMAX_LOGITS)[0]),
+        "Divide e to the first logit by the sum of e to each of the three logits (np.exp).",
+        "softmax divides each logit's exponential by the sum of all three.",
+        (
+            Mistake(
+                "the logits divided",
+                lambda: _SOFTMAX_LOGIT / math.fsum(SOFTMAX_LOGITS),
+                "That divides the logits themselves: softmax divides their exponentials.",
+            ),
+            Mistake(
+                "the exponential alone",
+                lambda: math.exp(_SOFTMAX_LOGIT),
+                "That is e to the logit alone: divide it by the sum of the exponentials of all three logits.",
+            ),
+            Mistake(
+                "class 2 (index 1)",
+                lambda: float(softmax(SOFTMAX_LOGITS)[1]),
+                f"That is the second class (index 1 in Python): class 1 is the first one, with logit "
+                f"{_g(_SOFTMAX_LOGIT)}.",
+            ),
+            Mistake(
+                "the sigmoid",
+                lambda: float(sigmoid(_SOFTMAX_LOGIT)),
+                "That is the sigmoid of the logit, the two-class formula: with three classes, divide by the "
+                "sum of all three exponentials.",
+            ),
+        ),
+        probability=True,
+    ),
+    Exercise(
+        "06.2",
+        f"KL(p‖q) for the truth p = {_list(KL_TRUTH)} and q = p.",
+        "number",
+        lambda: kl_divergence(KL_TRUTH, KL_TRUTH),
+        "KL(p‖q) is the extra cost of predicting q when the truth is p.",
+        "KL measures the extra cost of predicting q when the truth is p, and here q is p.",
+        (
+            Mistake(
+                "the entropy",
+                lambda: entropy(KL_TRUTH),
+                "That is the entropy H(p), the cost the truth has anyway: KL is only the extra cost on top of it.",
+            ),
+        ),
+        log=True,
+        abs_tolerance=1e-9,
+    ),
+    Exercise(
+        "06.3",
+        "The most Keras charges for one point, however wrong the prediction.",
+        "number",
+        lambda: _KERAS.cap,
+        f"Keras clips p to at least {_g(_KERAS.clip_probability or 0.0)}: the cap is −ln of that.",
+        "Keras clips each probability away from zero, and the clip sets the most one point can cost.",
+        (
+            Mistake(
+                "scikit-learn's cap",
+                lambda: CLIPPING_RULES["scikit-learn"].cap,
+                "That is scikit-learn's cap (it clips at machine epsilon): the question asks about Keras.",
+            ),
+            Mistake(
+                "PyTorch's cap",
+                lambda: CLIPPING_RULES["PyTorch"].cap,
+                "That is PyTorch's cap (it clamps each log at −100): the question asks about Keras.",
+            ),
+            Mistake(
+                "the clipping threshold",
+                lambda: _KERAS.clip_probability,
+                "That is the clipping threshold itself: the cap is −ln of it.",
+            ),
+        ),
+        log=True,
+        messages={
+            "sign slip": _SIGN_OF_AN_ERROR,
+            "log base 10": f"That is −log₁₀ {_g(_KERAS.clip_probability or 0.0)}: use the natural log, ln.",
+        },
+    ),
+    Exercise(
+        "06.4",
+        "Predict, then check: in the softmax view, make all three logits equal. What is the loss of the true class?",
+        "number",
+        lambda: cross_entropy_from_class_logits(0, EQUAL_LOGITS),
+        "Equal logits give equal probabilities; the loss is −ln of the true class's probability.",
+        "equal logits give every class the same probability, and the loss is −ln of it.",
+        (
+            Mistake(
+                "q of the true class",
+                lambda: float(softmax(EQUAL_LOGITS)[0]),
+                "That is q of the true class: take −ln of it.",
+            ),
+            Mistake(
+                "equal logits cost nothing",
+                lambda: 0.0,
+                "Equal logits are not a free prediction: each class gets only a share of the probability.",
+            ),
+        ),
+        predict=True,
+        log=True,
+        messages={"sign slip": _SIGN_OF_AN_ERROR},
+    ),
+    # 07: learning the line -------------------------------------------------------------------
+    Exercise(
+        "07.1",
+        "The derivative of a red point's cross-entropy (y = 1) with respect to its logit, at z = 0.",
+        "number",
+        lambda: float(cross_entropy_gradient_logits([1.0], [GRADIENT_LOGIT])[0]),
+        "The gradient is p − y, with p = sigmoid(0).",
+        "the slope is the prediction minus the label: the point pulls its logit upwards.",
+        (
+            Mistake(
+                "the slope of the sigmoid",
+                lambda: float(sigmoid(GRADIENT_LOGIT) * (1.0 - sigmoid(GRADIENT_LOGIT))),
+                "That is the slope of the sigmoid, p(1 − p): the slope of the cross-entropy in z is p − y.",
+            ),
+        ),
+        messages={"sign slip": "Check the sign: the gradient is p − y, the prediction minus the label."},
+    ),
+    Exercise(
+        "07.2",
+        f"The cross-entropy of model B's line made twice as sharp ({_sharpened_line(SHARPER).describe()}).",
+        "number",
+        lambda: _line_ce(_sharpened_line(SHARPER)),
+        f"Set the sliders to {_sharpened_line(SHARPER).describe()} and read the cross-entropy.",
+        "B's line already puts every point on its own side, so sharpening it makes every probability surer "
+        "and the cross-entropy smaller.",
+        (
+            Mistake(
+                "model B at sharpness 1",
+                lambda: story.MODEL_B.cross_entropy(),
+                "That is B's cross-entropy at its own sharpness: the question sharpens the line.",
+            ),
+            Mistake(
+                "twice B's cross-entropy",
+                lambda: SHARPER * story.MODEL_B.cross_entropy(),
+                "A sharper line makes a confident, right model more sure: its cross-entropy goes down, not up.",
+            ),
+            Mistake(
+                "half B's cross-entropy",
+                lambda: story.MODEL_B.cross_entropy() / SHARPER,
+                "That is about half of B's cross-entropy, but doubling the sharpness does not simply halve "
+                "it: compute it for the sharper line, keeping three digits.",
+            ),
+        ),
+        log=True,
+        points=len(story.POINTS),
+        messages={"sign slip": _SIGN_OF_AN_ERROR},
+    ),
+    Exercise(
+        "07.3",
+        "The first gradient-descent step whose cross-entropy is below model B's.",
+        "integer",
+        _first_step_below_model_b,
+        "Move the step slider until the cross-entropy drops below the dashed level of model B.",
+        "that is the first step where the falling curve crosses below the dashed level of model B.",
+        (
+            Mistake(
+                "one step early",
+                lambda: _first_step_below_model_b() - 1,
+                "Close: at that step the line is still just above B's level.",
+            ),
+        ),
+        bounds=(0, story.DESCENT_STEPS),
+    ),
+    Exercise(
+        "07.4",
+        f"Predict, then check with the sharpness slider: sharpen model B's line from "
+        f"{_g(story.MODEL_B.line.sharpness)} to {_g(SHARPEST * story.MODEL_B.line.sharpness)}. "
+        "Does its cross-entropy go up or down?",
+        "choice",
+        _sharpening_direction,
+        "Does a sharper line push B's probabilities closer to 1, or closer to one half?",
+        "B already puts every point on its own side, so a sharper line raises every true-colour "
+        "probability and shrinks every error.",
+        (
+            Mistake(
+                "sharper means more error",
+                _other_option("07.4"),
+                "A sharper line makes a confident, right model more sure: each probability moves closer to 1, "
+                "so each error shrinks.",
+            ),
+        ),
+        predict=True,
+        options=("up", "down"),
+    ),
+)
+
+#: Every exercise by its key, in the order of the notebooks.
+EXERCISES: dict[str, Exercise] = {exercise.key: exercise for exercise in _EXERCISE_LIST}
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking.
+# ---------------------------------------------------------------------------------------------
+
+
+def check(key: str, answer: Any) -> Feedback:
+    """Check a learner's answer to exercise ``key``: say it is right, or what went wrong.
+
+    Parameters
+    ----------
+    key : str
+        The exercise's number, such as ``"03.2"`` (see :data:`EXERCISES`).
+    answer : Any
+        The learner's answer: a number, a text choice, a tuple of labels or a function, as the
+        exercise asks; ``...`` means not answered yet. Anything else gets a sentence saying what
+        to give instead; nothing makes the check raise.
+
+    Returns
+    -------
+    Feedback
+        Shown in a notebook as a green ✓ or an orange ✗ with one or two sentences.
+
+    Raises
+    ------
+    ValueError
+        If ``key`` is not an exercise's number.
+
+    Examples
+    --------
+    >>> check("03.1", 1.61).correct
+    True
+    >>> print(check("03.2", -1.196))
+    ✗ Check the sign: an error −ln p is never negative, and neither is a cross-entropy.
+    >>> print(check("00.1", " b "))
+    ✓ Right: that model's line leaves every point on the side of its own colour.
+    >>> check("04.3", (0.4, 0.2, 1.7)).kind
+    'wrong kind'
+    """
+    if not isinstance(key, str) or key not in EXERCISES:
+        raise ValueError(f"key must be one of the exercise numbers {list(EXERCISES)}, got {key!r}")
+    exercise = EXERCISES[key]
+    if answer is Ellipsis:
+        return _not_answered(exercise)
+    if answer is None:
+        return _none(exercise)
+    checker = {
+        "number": _check_number,
+        "integer": _check_integer,
+        "choice": _check_choice,
+        "labels": _check_labels,
+        "function": _check_function,
+    }[exercise.kind]
+    return checker(exercise, answer)
+
+
+def misconception_rows() -> list[tuple[str, str, str]]:
+    """Return (exercise key, mistake name, message) for every mistake a check recognises.
+
+    The exercises' own mistakes come first, then the generic diagnoses that apply to each,
+    in the order a check tries them: the table of misconceptions in the teacher's guide.
+
+    Returns
+    -------
+    list of tuple of str
+
+    Examples
+    --------
+    >>> rows = misconception_rows()
+    >>> ("03.1", "the probability", "That is the probability itself: take −ln of it.") in rows
+    True
+    """
+    return [
+        (key, mistake.name, mistake.message) for key, exercise in EXERCISES.items() for mistake in exercise.diagnoses()
+    ]
+
+
+def _right(exercise: Exercise) -> Feedback:
+    return Feedback(True, "Right: " + exercise.confirmation, "right")
+
+
+def _wrong_kind(message: str) -> Feedback:
+    return Feedback(False, message, "wrong kind")
+
+
+def _off(message: str) -> Feedback:
+    return Feedback(False, message, "off")
+
+
+def _recognised(mistake: Mistake) -> Feedback:
+    return Feedback(False, mistake.message, "mistake", mistake.name)
+
+
+def _options_text(exercise: Exercise) -> str:
+    quoted = [repr(option) for option in exercise.options]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _not_answered(exercise: Exercise) -> Feedback:
+    if exercise.kind == "function":
+        return Feedback(
+            False, f"Not answered yet: write your function and pass it. {exercise.question}", "not answered"
+        )
+    question = exercise.question
+    if exercise.kind == "choice":
+        question += f" Answer {_options_text(exercise)}."
+    return Feedback(False, f"Not answered yet: replace ... with your answer. {question}", "not answered")
+
+
+def _none(exercise: Exercise) -> Feedback:
+    if exercise.kind == "function":
+        message = "Your answer is None: give your function itself (its name, no brackets)."
+    else:
+        message = (
+            "Your answer is None, not a value: did you forget to write `answer = ...`, or call something "
+            "that prints its result instead of returning it?"
+        )
+    return Feedback(False, message, "not answered")
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """Return ``repr(value)``, shortened, or the type's name if even repr fails."""
+    try:
+        text = repr(value)
+    except Exception:  # a learner's object: any failure just means we name its type
+        return _a(type(value).__name__)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _a(noun: str) -> str:
+    """Return a noun with its article: "an object", "a list"."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+def _describe(value: Any) -> str:
+    """Return what a value is, for a sentence: "the text '1.61'", "a dict", "None"."""
+    if value is None:
+        return "None"
+    if value is Ellipsis:
+        return "..."
+    if isinstance(value, (bool, np.bool_)):
+        return f"the truth value {bool(value)}"
+    if isinstance(value, str):
+        return f"the text {_short(value)}"
+    if isinstance(value, (bytes, bytearray)):
+        return f"the bytes {_short(value)}"
+    if isinstance(value, (np.datetime64, np.timedelta64)):
+        return "a date or a time span"
+    if isinstance(value, numbers.Complex) and not isinstance(value, numbers.Real):
+        return f"the complex number {_short(value)}"
+    if isinstance(value, numbers.Number) or isinstance(value, Decimal):
+        return f"the number {_short(value)}"
+    if isinstance(value, dict):
+        return "a dict"
+    if isinstance(value, (set, frozenset)):
+        return "a set"
+    if isinstance(value, (list, tuple, np.ndarray)):
+        noun = "array" if isinstance(value, np.ndarray) else type(value).__name__
+        size = value.size if isinstance(value, np.ndarray) else len(value)
+        return f"an empty {noun}" if size == 0 else f"{_a(noun)} of {size} values"
+    if isinstance(value, type):
+        return f"the type {value.__name__}"
+    if callable(value):
+        return "a function"
+    return _a(f"{type(value).__name__} object")
+
+
+def _array_like(value: Any) -> bool:
+    """Tell whether a value converts to a NumPy array by itself (pandas, PyTorch, ...)."""
+    return hasattr(type(value), "__array__") and not isinstance(
+        value, (np.ndarray, np.generic, numbers.Number, str, bytes, bytearray)
+    )
+
+
+def _single(answer: Any, one: str) -> tuple[Any, str | None]:
+    """Unwrap one-element lists, tuples and arrays at any depth: return (the value, None) or (None, a message)."""
+    value = answer
+    for _ in range(_MAX_NESTING):
+        if isinstance(value, np.ndarray):
+            if value.size == 0:
+                return None, f"Your answer is an empty array: give {one}."
+            if value.size > 1:
+                return None, f"Give {one}, not an array of {value.size} values."
+            value = np.asarray(value).reshape(-1)[0]  # np.asarray: a matrix stays 2-D when indexed
+        elif isinstance(value, (list, tuple)):
+            noun = "list" if isinstance(value, list) else "tuple"
+            if len(value) == 0:
+                return None, f"Your answer is an empty {noun}: give {one}."
+            if len(value) > 1:
+                return None, f"Give {one}, not a {noun} of {len(value)}."
+            value = value[0]
+        elif _array_like(value):
+            try:
+                converted = np.asarray(value)
+            except Exception:  # a learner's object: it is simply not an array
+                return value, None
+            if converted.dtype == object and converted.ndim == 0:
+                return value, None
+            value = converted
+        else:
+            return value, None
+    return None, f"Your answer is nested too deeply: give {one}."
+
+
+def _real(exercise: Exercise, answer: Any) -> int | float | Feedback:
+    """Turn an answer into one real number (an int stays an int), or say why it is not one."""
+    if (
+        isinstance(answer, tuple)
+        and len(answer) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in answer)
+        and answer[1] >= 0
+    ):
+        return _wrong_kind(
+            "Give one number, not a tuple of 2: in Python a comma makes a pair, so write the decimal point as a dot."
+        )
+    value, problem = _single(answer, "one number")
+    if problem is not None:
+        return _wrong_kind(problem)
+    if value is Ellipsis:
+        return _not_answered(exercise)
+    if value is None:
+        return _none(exercise)
+    if isinstance(value, (bool, np.bool_)):
+        return _wrong_kind(f"{bool(value)} is a truth value (a bool), not a number: give a number.")
+    if isinstance(value, str):
+        return _from_text(exercise, value)
+    if isinstance(value, (bytes, bytearray)):
+        return _wrong_kind(f"{_short(value)} is bytes, not a number: give the number itself, without quotes or b.")
+    if isinstance(value, (np.datetime64, np.timedelta64)):
+        return _wrong_kind("That is a date or a time span, not a number: give a number.")
+    try:
+        if isinstance(value, numbers.Integral):
+            return int(value)
+        if isinstance(value, (numbers.Real, Decimal)):
+            try:
+                number = float(value)
+            except OverflowError:
+                number = math.inf if value > 0 else -math.inf
+            return _nan(exercise) if math.isnan(number) else number
+    except Exception:  # a learner's number-like object that does not convert
+        return _wrong_kind(f"{_describe(value)} does not turn into a number: give a plain number.")
+    if isinstance(value, numbers.Complex):
+        return _wrong_kind(f"{_short(value)} is a complex number: give a real number (no j).")
+    if isinstance(value, dict):
+        return _wrong_kind("That is a dict (key: value pairs), not a number: give one number.")
+    if isinstance(value, (set, frozenset)):
+        return _wrong_kind("That is a set (in curly brackets), not a number: give one number.")
+    if callable(value):
+        return _wrong_kind("That is a function, not a number: call it (brackets with its inputs) and give the number.")
+    return _wrong_kind(f"Your answer is {_describe(value)}, not a number: give one number.")
+
+
+def _nan(exercise: Exercise) -> Feedback:
+    return _wrong_kind(
+        "Your answer is nan, 'not a number': it often comes from 0 · ln 0 or the log of a negative number. "
+        "Check your calculation and give a number."
+    )
+
+
+def _from_text(exercise: Exercise, text: str) -> float | Feedback:
+    stripped = text.strip()
+    if math.isinf(_expected_float(exercise)):
+        sign = -1.0 if stripped[:1] in ("-", "−") else 1.0
+        if stripped[1:].strip().casefold() in _INFINITY_WORDS and stripped[:1] in ("-", "−", "+"):
+            return sign * math.inf
+        if stripped.casefold() in _INFINITY_WORDS:
+            return math.inf
+    if not stripped:
+        return _wrong_kind("Your answer is empty text: give a number.")
+    shown = _short(text)
+    for candidate, advice in ((stripped, ""), (stripped.replace(",", "."), ", and write the decimal point as a dot")):
+        try:
+            float(candidate.replace("−", "-"))
+        except ValueError:
+            continue
+        return _wrong_kind(f"{shown} is text: remove the quotes{advice}.")
+    return _wrong_kind(f"{shown} is text, not a number: give a number, without quotes.")
+
+
+def _expected_float(exercise: Exercise) -> float:
+    try:
+        return float(exercise.expected())
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _close(answer: float, target: float, abs_tolerance: float = 0.0) -> bool:
+    """Tell whether an answer equals a target within the relative tolerance (infinities exactly)."""
+    if math.isinf(answer) or math.isinf(target):
+        return answer == target
+    return math.isclose(answer, target, rel_tol=RELATIVE_TOLERANCE, abs_tol=abs_tolerance)
+
+
+def _same(answer: float, target: float) -> bool:
+    """Tell whether an answer is a typed-in copy of ``target`` (a rounding of the expected value)."""
+    return math.isclose(answer, target, rel_tol=1e-9, abs_tol=1e-15)
+
+
+def _roundings(expected: float) -> list[float]:
+    """Return the expected value rounded to 1 or 2 significant digits or decimals, and cut to 2 or 3 digits."""
+    if not math.isfinite(expected) or expected == 0.0:
+        return []
+    magnitude = math.floor(math.log10(abs(expected)))
+    candidates = [round(expected, digits - 1 - magnitude) for digits in (1, 2)]
+    candidates += [round(expected, decimals) for decimals in (1, 2)]
+    for places in [digits - 1 - magnitude for digits in (2, 3)] + [1, 2]:
+        scale = 10.0**places
+        candidates.append(math.trunc(expected * scale) / scale)
+    unique: list[float] = []
+    for candidate in candidates:
+        if candidate != 0.0 and not any(_same(candidate, seen) for seen in unique):
+            unique.append(float(candidate))
+    return unique
+
+
+def _generic_values(exercise: Exercise, expected: float) -> list[tuple[str, float, str]]:
+    """Return (name, wrong value, message) of the generic diagnoses the exercise's flags switch on."""
+    found: list[tuple[str, float, str]] = []
+    if exercise.sign:
+        found.append(("sign slip", -expected, "Check the sign: the size is right, but the sign is flipped."))
+    if exercise.log:
+        found.append(
+            (
+                "log base 10",
+                expected / math.log(10.0),
+                "That is log base 10 (log₁₀): the course uses the natural log, ln (np.log or math.log).",
+            )
+        )
+        found.append(
+            (
+                "log base 2",
+                expected / math.log(2.0),
+                "That is log base 2, in bits: the course uses the natural log, ln (np.log or math.log).",
+            )
+        )
+    if exercise.points:
+        n = exercise.points
+        if exercise.asks_for_mean:
+            found.append(
+                (
+                    "sum instead of mean",
+                    expected * n,
+                    f"That is the sum over the {n} points: the question asks for the mean, the sum divided by {n}.",
+                )
+            )
+        else:
+            found.append(
+                (
+                    "mean instead of sum",
+                    expected / n,
+                    f"That is the mean, the sum divided by the {n} points: the question asks for the sum.",
+                )
+            )
+    if exercise.probability:
+        found.append(
+            (
+                "percent instead of fraction",
+                100.0 * expected,
+                "That is a percentage: give the probability as a fraction between 0 and 1 (divide by 100).",
+            )
+        )
+    return [(name, value, exercise.messages.get(name, message)) for name, value, message in found]
+
+
+def _numeric_diagnoses(exercise: Exercise, expected: float) -> list[tuple[Mistake, Callable[[float], bool]]]:
+    """Return each diagnosis of a numeric exercise with a test of whether an answer shows it, in order."""
+    diagnoses: list[tuple[Mistake, Callable[[float], bool]]] = []
+    taken = [expected]
+
+    def fresh(value: float) -> bool:
+        return not math.isnan(value) and not any(_close(value, seen, 1e-12) for seen in taken)
+
+    for mistake in exercise.mistakes:
+        wrong = float(mistake.value())
+        diagnoses.append((mistake, lambda answer, wrong=wrong: _close(answer, wrong, 1e-12)))
+        taken.append(wrong)
+    for name, wrong, message in _generic_values(exercise, expected):
+        if fresh(wrong):
+            diagnoses.append(
+                (Mistake(name, lambda wrong=wrong: wrong, message), lambda a, w=wrong: _close(a, w, 1e-12))
+            )
+            taken.append(wrong)
+    if exercise.rounding:
+        roundings = [value for value in _roundings(expected) if fresh(value)]
+        if roundings:
+            message = exercise.messages.get(
+                "rounded too coarsely", "Close, but rounded too much: keep at least three significant digits."
+            )
+            mistake = Mistake("rounded too coarsely", lambda first=roundings[0]: first, message)
+            diagnoses.append((mistake, lambda answer: any(_same(answer, value) for value in roundings)))
+    return diagnoses
+
+
+def _too_high_or_low(exercise: Exercise, answer: float, expected: float) -> Feedback:
+    if exercise.probability and not 0.0 <= answer <= 1.0:
+        return _off(f"Not yet: a probability is between 0 and 1. Hint: {exercise.hint}")
+    if math.isinf(answer) and not math.isinf(expected):
+        size = "infinite" if answer > 0 else "minus infinity"
+        return _off(f"Not yet: your answer is {size}, but this one is a finite number. Hint: {exercise.hint}")
+    direction = "too high" if answer > expected else "too low"
+    return _off(f"Not yet: your answer is {direction}. Hint: {exercise.hint}")
+
+
+def _check_number(exercise: Exercise, answer: Any) -> Feedback:
+    value = _real(exercise, answer)
+    if isinstance(value, Feedback):
+        return value
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number too large for a float
+        number = math.inf if value > 0 else -math.inf
+    expected = float(exercise.expected())
+    if _close(number, expected, exercise.abs_tolerance):
+        return _right(exercise)
+    for mistake, shows in _numeric_diagnoses(exercise, expected):
+        if shows(number):
+            return _recognised(mistake)
+    return _too_high_or_low(exercise, number, expected)
+
+
+def _check_integer(exercise: Exercise, answer: Any) -> Feedback:
+    value = _real(exercise, answer)
+    if isinstance(value, Feedback):
+        return value
+    if isinstance(value, float):
+        if math.isinf(value):
+            return _off(f"Not yet: your answer is infinite, but this one is a whole number. Hint: {exercise.hint}")
+        if not value.is_integer():
+            return _wrong_kind(f"Give a whole number: {value:g} is not one.")
+        value = int(value)
+    expected = int(exercise.expected())
+    if value == expected:
+        return _right(exercise)
+    for mistake in exercise.mistakes:
+        if value == int(mistake.value()):
+            return _recognised(mistake)
+    if exercise.bounds is not None:
+        low, high = exercise.bounds
+        if value < low or (high is not None and value > high):
+            allowed = f"from {low} to {high}" if high is not None else f"of at least {low}"
+            return _off(f"Not yet: the answer is a whole number {allowed}. Hint: {exercise.hint}")
+    direction = "too high" if value > expected else "too low"
+    return _off(f"Not yet: your answer is {direction}. Hint: {exercise.hint}")
+
+
+def _check_choice(exercise: Exercise, answer: Any) -> Feedback:
+    options = _options_text(exercise)
+    value, problem = _single(answer, f"one answer, {options}")
+    if problem is not None:
+        return _wrong_kind(problem)
+    if value is Ellipsis:
+        return _not_answered(exercise)
+    if value is None:
+        return _none(exercise)
+    if isinstance(value, (bool, np.bool_)):
+        return _wrong_kind(f"{bool(value)} is a truth value (a bool): answer with the text {options}.")
+    if isinstance(value, (bytes, bytearray)):
+        return _wrong_kind(f"{_short(value)} is bytes: answer with the text {options}, without the b.")
+    if not isinstance(value, str):
+        return _wrong_kind(f"Your answer is {_describe(value)}: answer with the text {options}, in quotes.")
+    chosen = {option.casefold(): option for option in exercise.options}.get(value.strip().casefold())
+    if chosen is None:
+        return _wrong_kind(f"{_short(value)} is not one of the answers: write {options}.")
+    if chosen == exercise.expected():
+        return _right(exercise)
+    for mistake in exercise.mistakes:
+        if chosen == mistake.value():
+            return _recognised(mistake)
+    return _off(f"Not yet. Hint: {exercise.hint}")
+
+
+def _label_items(answer: Any) -> list[Any] | None:
+    """Return the entries of a sequence of labels, unwrapping one-element layers, or None if not a sequence."""
+    value = answer
+    for _ in range(_MAX_NESTING):
+        if _array_like(value):
+            try:
+                value = np.asarray(value)
+            except Exception:  # a learner's object: not a sequence of labels
+                return None
+        if isinstance(value, np.ndarray):
+            if value.ndim == 0 or sum(length != 1 for length in value.shape) > 1:
+                return None
+            items = list(np.asarray(value).reshape(-1))
+        elif isinstance(value, (list, tuple)):
+            items = list(value)
+        else:
+            return None
+        if len(items) == 1 and isinstance(items[0], (list, tuple, np.ndarray)):
+            value = items[0]
+            continue
+        return items
+    return None
+
+
+def _label(entry: Any) -> int | str:
+    """Return an entry as the label 0 or 1, or a description of why it is not one."""
+    if isinstance(entry, (bool, np.bool_)):
+        return f"the truth value {bool(entry)}"
+    if isinstance(entry, str):
+        return f"the text {_short(entry, 12)}"
+    if isinstance(entry, (numbers.Real, Decimal)) and not isinstance(entry, (np.datetime64, np.timedelta64)):
+        try:
+            number = float(entry)
+        except Exception:  # a learner's number-like object that does not convert
+            return _describe(entry)
+        if number in (0.0, 1.0):
+            return int(number)
+        return format_number(number, 6).replace("−", "-") if math.isfinite(number) else str(number)
+    return _describe(entry)
+
+
+def _check_labels(exercise: Exercise, answer: Any) -> Feedback:
+    expected = tuple(exercise.expected())
+    count = _NUMBER_WORDS.get(len(expected), str(len(expected)))
+    if isinstance(answer, str):
+        return _wrong_kind(
+            f"{_short(answer)} is text: give {count} numbers in brackets, without quotes, like (1, 0, 1)."
+        )
+    items = _label_items(answer)
+    if items is None:
+        return _wrong_kind(f"Give {count} labels in brackets, one per door, like (1, 0, 1).")
+    if any(item is Ellipsis for item in items):
+        return _not_answered(exercise)
+    if not items:
+        return _wrong_kind(f"Your answer is empty: give {count} labels, one per door.")
+    if len(items) != len(expected):
+        return _wrong_kind(f"Give {count} labels, one per door, not {len(items)}.")
+    labels = [_label(item) for item in items]
+    if any(isinstance(item, (bool, np.bool_)) for item in items):
+        return _wrong_kind("Write the labels as 1 and 0 (1 = gift), not True and False.")
+    bad = [f"entry {index} is {label}" for index, label in enumerate(labels, start=1) if isinstance(label, str)]
+    if bad:
+        listed = bad[0] if len(bad) == 1 else ", ".join(bad[:-1]) + " and " + bad[-1]
+        return _wrong_kind(f"Each label is 1 (a gift) or 0 (no gift), but {listed}.")
+    given_labels = tuple(labels)
+    if given_labels == expected:
+        return _right(exercise)
+    for mistake in exercise.mistakes:
+        if given_labels == tuple(mistake.value()):
+            return _recognised(mistake)
+    return _off(f"Not yet: that is not the least likely outcome. Hint: {exercise.hint}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Function exercises.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What a function did on one case."""
+
+    kind: str  # "number", "numbers", "error", "not answered", "none", "other"
+    number: float = math.nan
+    numbers: np.ndarray | None = None
+    text: str = ""  # the error ("TypeError: ...") or what the result is ("the text 'a'")
+
+    def same_as(self, other: _Run) -> bool:
+        """Tell whether two runs did the same thing (numbers within FUNCTION_TOLERANCE, nan equal to nan)."""
+        if self.kind != other.kind:
+            return False
+        if self.kind == "number":
+            return _function_close(self.number, other.number) or (math.isnan(self.number) and math.isnan(other.number))
+        if self.kind == "numbers":
+            if self.numbers is None or other.numbers is None or self.numbers.shape != other.numbers.shape:
+                return False
+            return bool(np.allclose(self.numbers, other.numbers, rtol=FUNCTION_TOLERANCE, atol=0.0, equal_nan=True))
+        return self.text == other.text
+
+
+def _function_close(got: float, want: float) -> bool:
+    if math.isinf(got) or math.isinf(want):
+        return got == want
+    return math.isclose(got, want, rel_tol=FUNCTION_TOLERANCE, abs_tol=0.0)
+
+
+def _result(result: Any) -> _Run:
+    """Describe what a learner's function returned."""
+    if result is Ellipsis:
+        return _Run("not answered")
+    if result is None:
+        return _Run("none")
+    if isinstance(result, (list, tuple, np.ndarray)) or _array_like(result):
+        try:
+            array = np.asarray(result, dtype=np.float64)
+        except Exception:  # text, ragged lists, objects: described below
+            array = None
+        if array is not None and array.size > 1:
+            return _Run("numbers", numbers=array)
+    value, problem = _single(result, "one number")
+    if problem is not None:
+        return _Run("other", text=_describe(result))
+    if value is Ellipsis:
+        return _Run("not answered")
+    if value is None:
+        return _Run("none")
+    if isinstance(value, (numbers.Real, Decimal)) and not isinstance(
+        value, (bool, np.bool_, np.datetime64, np.timedelta64)
+    ):
+        try:
+            return _Run("number", number=float(value))
+        except OverflowError:
+            return _Run("number", number=math.inf if value > 0 else -math.inf)
+    return _Run("other", text=_describe(value))
+
+
+def _run(function: Callable[..., Any], arguments: tuple[Any, ...]) -> _Run:
+    """Run a function on a fresh copy of the arguments, warnings silenced, and describe what it did."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with np.errstate(all="ignore"):
+            try:
+                result = function(*copy.deepcopy(arguments))
+            except Exception as error:  # the learner's code: any failure is feedback
+                return _Run("error", text=f"{type(error).__name__}: {error}")
+            try:
+                return _result(result)
+            except Exception:  # a returned object that fails even to be described
+                return _Run("other", text=_a(f"{type(result).__name__} object"))
+
+
+def _first_difference(function: Callable[..., Any], cases: Any, reference_runs: list[_Run]) -> int | None:
+    """Return the index of the first case on which ``function`` does not do what the reference did."""
+    for index, (arguments, _) in enumerate(cases):
+        if not _run(function, arguments).same_as(reference_runs[index]):
+            return index
+    return None
+
+
+def _error_tip(error: str) -> str:
+    if "must be real number" in error or "only length-1 arrays" in error or "only 0-dimensional" in error:
+        return " math.log works on one number at a time; np.log works on a whole list."
+    if "name 'np' is not defined" in error:
+        return " Run the cell with import numpy as np first."
+    return ""
+
+
+def _function_off(run: _Run, what: str, want: float) -> Feedback:
+    shown_want = format_number(want, 10)
+    if run.kind == "not answered":
+        return Feedback(False, "Not answered yet: replace the ... in your function with your code.", "not answered")
+    if run.kind == "error":
+        return _off(f"On {what} your function raised {run.text}.{_error_tip(run.text)}")
+    if run.kind == "none":
+        return _wrong_kind(f"On {what} your function returns None: did you forget the word return?")
+    if run.kind == "numbers":
+        size = run.numbers.size if run.numbers is not None else 0
+        return _wrong_kind(f"On {what} your function returns {size} numbers, not one: it must return one number.")
+    if run.kind == "other":
+        return _wrong_kind(f"On {what} your function returns {run.text}, not one number.")
+    if math.isnan(run.number):
+        return _wrong_kind(
+            f"On {what} your function returns nan, 'not a number' (often 0 · ln 0 or the log of a negative "
+            f"number); ce_lib gives {shown_want}."
+        )
+    message = f"On {what} your function returns {format_number(run.number, 10)}; ce_lib gives {shown_want}."
+    if want == 0.0 and 0.0 < abs(run.number) < 1e-3:
+        message += (
+            " Clipping p keeps the logs finite but changes the result: compute a term only where its weight is not 0."
+        )
+    return _off(message)
+
+
+def _check_function(exercise: Exercise, candidate: Any) -> Feedback:
+    if not callable(candidate):
+        if isinstance(candidate, (numbers.Number, np.ndarray, list, tuple)):
+            return _wrong_kind("Give the function itself (its name, no brackets), not what it returns.")
+        return _wrong_kind(f"Give the function itself (its name, no brackets), not {_describe(candidate)}.")
+    reference = exercise.expected()
+    cases = FUNCTION_CASES[exercise.key]
+    reference_runs = [_run(reference, arguments) for arguments, _ in cases]
+    for index, (arguments, what) in enumerate(cases):
+        want = reference_runs[index]
+        got = _run(candidate, arguments)
+        if got.kind == "number" and want.kind == "number" and _function_close(got.number, want.number):
+            continue
+        for mistake in exercise.mistakes:
+            buggy = mistake.value()
+            if _first_difference(buggy, cases, reference_runs) == index and got.same_as(_run(buggy, arguments)):
+                return _recognised(mistake)
+        return _function_off(got, what, want.number)
+    return _right(exercise)

@@ -1,0 +1,536 @@
+"""Many classes (notebook 06): softmax, entropy and KL divergence, what libraries do at p = 0.
+
+Three live views and one static figure, one concept: beyond two classes.
+
+* :class:`Softmax` — three logits on sliders become the distribution q = softmax(z); the
+  true class's bar is hatched, and the loss is −ln q(true class).
+* :class:`Divergence` — a prediction q against the fixed truth p: the stacked bar shows
+  H(p, q) = H(p) + KL(p‖q), with KL = ∞ where q gives 0 to a class p does not.
+* :class:`Clipping` — one point's cost against p (log axis): exact in ce_lib, capped by each
+  library's rule (:data:`ce_lib.frameworks.CLIPPING_RULES`).
+* :class:`LogitStability` — a picture: sigmoid first, then the log, becomes ∞ for large
+  logits, and loses digits well before; the stable form does not.
+
+Shown in notebook 06.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import traitlets
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FixedLocator, NullLocator
+
+from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
+from ce_lib.formatting import format_number
+from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy, naive_cross_entropy_from_logits
+from ce_lib.logits import cross_entropy_from_logits
+from ce_lib.multiclass import cross_entropy_from_class_logits, softmax
+from ce_lib.probability import point_errors
+from ce_lib.views._base import View, choice, log_slider, slider
+from ce_lib.views._pictures import (
+    BLUE,
+    FONT,
+    GREEN,
+    GREY,
+    INK,
+    ORANGE,
+    SKY,
+    VERMILLION,
+    figure_png,
+    labelled,
+    new_figure,
+    style_axes,
+)
+
+#: The worked numbers of notebook 06 (the story of notebooks 00-05 has two classes only).
+CLASS_LOGITS: tuple[float, ...] = (2.0, 1.0, 0.1)
+#: The truth p of the divergence view, and the weights its prediction q starts from.
+TRUTH: tuple[float, ...] = (0.6, 0.3, 0.1)
+PREDICTION_WEIGHTS: tuple[float, ...] = (0.2, 0.3, 0.5)
+#: The probability the clipping view starts at, and the top of its cost axis (above PyTorch's cap of 100).
+CLIPPING_START, CEILING = 1e-3, 125.0
+#: The lowest probability the clipping view's slider reaches: 10^LOWEST_EXPONENT.
+LOWEST_EXPONENT = -50.0
+#: The divergence view's axis in nats, and where an infinite H(p, q) is drawn (it fills the axis).
+NATS_LIMIT, NATS_INFINITE = 5.0, 4.6
+#: The least gap, in nats, between the stacked bar's three labels.
+LABEL_GAP = 0.45
+#: Each curve of the clipping view: (colour, Matplotlib line style, marker, marker size), by name.
+CURVE_STYLE = {
+    "ce_lib (exact)": (GREY, "-", "o", 21),
+    "scikit-learn": (VERMILLION, (0, (6, 3)), "s", 15),
+    "PyTorch": (BLUE, "-.", "^", 12),
+    "Keras": (GREEN, ":", "D", 7),
+}
+#: Where each cap's label goes, above its line: clear of every curve whatever p is.
+CAP_LABEL_SIDE = {"scikit-learn": "left", "PyTorch": "right", "Keras": "left"}
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(exponent: int) -> str:
+    """Return 10^exponent as text with superscript digits, e.g. ``"10⁻⁵⁰"`` (a log axis's tick)."""
+    return "1" if exponent == 0 else "10" + str(exponent).translate(SUPERSCRIPT)
+
+
+def _bar_label(ax: Axes, x: float, y: float, words: str) -> None:
+    labelled(ax.annotate(words, (x, y), xytext=(0, 4), textcoords="offset points", ha="center", va="bottom",
+                         fontsize=FONT["tick"] + 1, annotation_clip=False))  # fmt: skip
+
+
+# Softmax ---------------------------------------------------------------------------------------
+
+
+class Softmax(View):
+    """Three logits → q = softmax(z) → the cross-entropy −ln q(true class), live.
+
+    Three sliders set the logits z1, z2, z3 (−6 to 6); a choice sets the true class. The
+    bars are q, the true class's hatched and green, the others solid sky blue; the title
+    states the loss, computed stably from the logits (``ce_lib.cross_entropy_from_class_logits``).
+
+    Shown in notebook 06.
+
+    Examples
+    --------
+    >>> view = Softmax()
+    >>> view.probabilities().round(3).tolist()
+    [0.659, 0.242, 0.099]
+    >>> view.set_true_class(3)
+    >>> round(view.loss(), 4)
+    2.317
+    """
+
+    module = "softmax"
+    state_keys = ("logits", "true_class")
+
+    logits = traitlets.List(traitlets.Float()).tag(sync=True)
+    true_class = traitlets.Int(1).tag(sync=True)
+
+    def __init__(self) -> None:
+        classes = range(1, len(CLASS_LOGITS) + 1)
+        controls = [slider("logits", f"logit z{k}", -6.0, 6.0, 0.1, index=k - 1, decimals=1).spec() for k in classes]
+        controls.append(choice("true_class", "true class", tuple((f"class {k}", k) for k in classes)).spec())
+        super().__init__(
+            logits=list(CLASS_LOGITS), true_class=1, controls=controls,
+            label="Softmax: three logits become probabilities; the loss is −ln q of the true class",
+        )  # fmt: skip
+
+    def set_logit(self, k: int, value: float) -> None:
+        """Move the slider of logit ``k`` (1 to 3) to ``value``."""
+        values = list(self.logits)
+        values[k - 1] = float(value)
+        self.logits = values
+
+    def set_true_class(self, k: int) -> None:
+        """Choose class ``k`` (1 to 3) as the true class."""
+        self.true_class = int(k)
+
+    def probabilities(self) -> np.ndarray:
+        """Return q = softmax(z) for the sliders' logits."""
+        return softmax(self.logits)
+
+    def loss(self) -> float:
+        """Return −ln q(true class), computed from the logits (``ce_lib.cross_entropy_from_class_logits``)."""
+        return cross_entropy_from_class_logits(self.true_class - 1, self.logits)
+
+    def title(self) -> str:
+        """Return the figure's title: the true class and its loss."""
+        k = self.true_class
+        return f"True class {k}: loss −ln q{k} = {format_number(self.loss())}"
+
+    def describe(self) -> str:
+        """Return the readout: q, the true class and the cross-entropy."""
+        shown = ", ".join(format_number(float(v), 3) for v in self.probabilities())
+        k = self.true_class
+        return f"q = softmax(z) = [{shown}] · true class {k}: cross-entropy = −ln q{k} = {format_number(self.loss())}"
+
+    def picture(self) -> Figure:
+        """Draw the bars of q, the true class's hatched and green, with Matplotlib."""
+        figure = new_figure(10.5, 5.0)
+        ax = figure.add_subplot()
+        q = self.probabilities()
+        for k, value in enumerate(q, start=1):
+            true = k == self.true_class
+            ax.bar([k], [value], 0.56, color="white" if true else SKY, edgecolor=GREEN if true else INK,
+                   hatch="//" if true else "", lw=0 if true else 1.2)  # fmt: skip
+            if true:
+                ax.bar([k], [value], 0.56, fill=False, edgecolor=INK, lw=1.2)
+            _bar_label(ax, k, float(value), format_number(float(value), 3))
+        ax.set_xticks(range(1, len(q) + 1))
+        ax.set_xticklabels([f"class {k}" + ("\n(true)" if k == self.true_class else "") for k in range(1, len(q) + 1)])
+        ax.set_xlim(0.4, len(q) + 0.6)
+        ax.set_ylim(0.0, 1.1)
+        ax.set_yticks([0.0, 0.2, 0.4, 0.6, 0.8, 1.0])
+        style_axes(ax, self.title(), "", "probability q")
+        handles = [
+            Patch(facecolor="white", edgecolor=GREEN, hatch="//", label="true class"),
+            Patch(facecolor=SKY, edgecolor=INK, label="other classes"),
+        ]
+        figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=FONT["tick"], frameon=False)
+        return figure
+
+
+# Divergence ------------------------------------------------------------------------------------
+
+
+def prediction_from_weights(weights: Sequence[float]) -> np.ndarray:
+    """Return q = weights / their sum; all weights 0 give the uniform distribution."""
+    values = np.asarray(weights, dtype=float)
+    total = values.sum()
+    return values / total if total > 0 else np.full(values.size, 1 / values.size)
+
+
+def stack_label_heights(h: float, shown_kl: float) -> tuple[float, float, float]:
+    """Return where (in nats) the labels of H(p), KL and H(p, q) go beside the stacked bar.
+
+    Each sits at its part's middle (the total at the top), pushed apart by at least
+    :data:`LABEL_GAP` and kept under the axis's top.
+    """
+    a, b, c = h / 2, h + shown_kl / 2, h + shown_kl
+    b = max(b, a + LABEL_GAP)
+    c = max(c, b + LABEL_GAP)
+    top = NATS_LIMIT - 0.2
+    if c > top:
+        c = top
+        b = min(b, c - LABEL_GAP)
+        a = min(a, b - LABEL_GAP)
+    return a, b, c
+
+
+def value_label_base(q: float, p: float) -> float:
+    """Return the height a bar's value label stands on: the bar's top, or the truth mark just above it."""
+    return p if q < p < q + 0.1 else q
+
+
+class Divergence(View):
+    """A prediction q against the truth p: H(p, q) = H(p) + KL(p‖q), stacked, live.
+
+    Three sliders set q's weights (q is the weights divided by their sum; all 0 gives the
+    uniform q). Left: the bars of q, with the truth p as black marks. Right: one stacked bar,
+    H(p) solid (it never moves) and KL(p‖q) hatched; KL = ∞ fills the axis.
+
+    Shown in notebook 06.
+
+    Examples
+    --------
+    >>> view = Divergence()
+    >>> {name: round(value, 4) for name, value in view.parts().items()}
+    {'entropy': 0.8979, 'kl': 0.4982, 'cross_entropy': 1.3962}
+    >>> view.set_weight(1, 0.0)
+    >>> view.parts()["kl"]
+    inf
+    """
+
+    module = "divergence"
+    state_keys = ("weights",)
+
+    weights = traitlets.List(traitlets.Float()).tag(sync=True)
+    truth = traitlets.List(traitlets.Float()).tag(sync=True)
+    limits = traitlets.List(traitlets.Float()).tag(sync=True)
+
+    def __init__(self) -> None:
+        controls = [
+            slider("weights", f"weight q{k}", 0.0, 1.0, 0.01, index=k - 1).spec()
+            for k in range(1, len(PREDICTION_WEIGHTS) + 1)
+        ]
+        super().__init__(
+            weights=list(PREDICTION_WEIGHTS), truth=list(TRUTH), limits=[NATS_LIMIT, NATS_INFINITE, LABEL_GAP],
+            controls=controls, label="Divergence: a prediction q against the truth p; H(p, q) = H(p) + KL(p‖q)",
+        )  # fmt: skip
+
+    def set_weight(self, k: int, value: float) -> None:
+        """Move the slider of weight ``k`` (1 to 3) to ``value``."""
+        values = list(self.weights)
+        values[k - 1] = float(value)
+        self.weights = values
+
+    def prediction(self) -> np.ndarray:
+        """Return q: the weights divided by their sum (uniform when they are all 0)."""
+        return prediction_from_weights(self.weights)
+
+    def parts(self) -> dict[str, float]:
+        """Return H(p), KL(p‖q) and H(p, q), each computed by ce_lib."""
+        q = self.prediction()
+        return {
+            "entropy": float(entropy(self.truth)),
+            "kl": float(kl_divergence(self.truth, q)),
+            "cross_entropy": float(general_cross_entropy(self.truth, q)),
+        }
+
+    def describe(self) -> str:
+        """Return the readout: q, and H(p) + KL(p‖q) = H(p, q)."""
+        shown = ", ".join(format_number(float(v), 3) for v in self.prediction())
+        parts = self.parts()
+        return (
+            f"q = [{shown}] · H(p) = {format_number(parts['entropy'])} + KL(p‖q) = {format_number(parts['kl'])} → "
+            f"H(p, q) = {format_number(parts['cross_entropy'])}"
+        )
+
+    def picture(self) -> Figure:
+        """Draw the bars of q with the truth's marks, and the stacked bar, with Matplotlib."""
+        figure = new_figure(10.5, 5.2)
+        grid = figure.add_gridspec(1, 2, width_ratios=[1.5, 1])
+        self._draw_classes(figure.add_subplot(grid[0, 0]))
+        self._draw_stack(figure.add_subplot(grid[0, 1]))
+        return figure
+
+    def _draw_classes(self, ax: Axes) -> None:
+        q = self.prediction()
+        for k, (value, truth) in enumerate(zip(q, self.truth, strict=True), start=1):
+            ax.bar([k], [value], 0.56, color=SKY, edgecolor=INK, lw=1.2)
+            ax.plot([k - 0.36, k + 0.36], [truth, truth], color="black", lw=4, solid_capstyle="butt")
+            _bar_label(ax, k, value_label_base(float(value), truth), format_number(float(value), 3))
+        ax.set_xticks(range(1, len(q) + 1))
+        ax.set_xticklabels([f"class {k}" for k in range(1, len(q) + 1)])
+        ax.set_xlim(0.4, len(q) + 0.6)
+        ax.set_ylim(0.0, 1.1)
+        ax.set_yticks([0.0, 0.2, 0.4, 0.6, 0.8, 1.0])
+        style_axes(ax, "Prediction q (bars), truth p (black marks)", "", "probability")
+        handles = [
+            Patch(facecolor=SKY, edgecolor=INK, label="prediction q"),
+            Line2D([], [], color="black", lw=4, solid_capstyle="butt", label="truth p"),
+        ]
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, fontsize=FONT["tick"],
+                  frameon=False)  # fmt: skip
+
+    def _draw_stack(self, ax: Axes) -> None:
+        parts = self.parts()
+        h, kl = parts["entropy"], parts["kl"]
+        shown_kl = min(kl, NATS_INFINITE - h)
+        ax.bar([0.0], [h], 0.5, color=BLUE, edgecolor=INK, lw=1.2)
+        ax.bar([0.0], [shown_kl], 0.5, bottom=h, color="white", edgecolor=ORANGE, hatch="xx", lw=0)
+        ax.bar([0.0], [shown_kl], 0.5, bottom=h, fill=False, edgecolor=INK, lw=1.2)
+        words = (
+            f"H(p) = {format_number(h, 3)}", f"KL(p‖q) = {format_number(kl, 3)}",
+            f"H(p, q) = {format_number(parts['cross_entropy'], 3)}",
+        )  # fmt: skip
+        ends = (h / 2, h + shown_kl / 2, h + shown_kl)
+        for words_, end, height in zip(words, ends, stack_label_heights(h, shown_kl), strict=True):
+            ax.plot([0.25, 0.38], [end, height], color=INK, lw=1)
+            labelled(ax.text(0.42, height, words_, va="center", ha="left", fontsize=FONT["tick"] + 1,
+                             fontweight="bold" if words_.startswith("H(p, q)") else None))  # fmt: skip
+        ax.set_xlim(-0.4, 1.9)
+        ax.set_xticks([0.0])
+        ax.set_xticklabels(["H(p, q)"])
+        ax.set_ylim(0.0, NATS_LIMIT)
+        style_axes(ax, "H(p, q) = H(p) + KL(p‖q)", "", "nats")
+
+
+# Clipping --------------------------------------------------------------------------------------
+
+
+def clipping_costs(p: float) -> dict[str, float]:
+    """Return one point's cost (label 1, probability ``p``): exact in ce_lib, then under each library's rule."""
+    costs = {"ce_lib (exact)": float(point_errors([p])[0])}
+    return costs | {name: clipped_cross_entropy([1.0], [p], name) for name in CLIPPING_RULES}
+
+
+def curve_width(name: str) -> float:
+    """Return the width of a curve of the clipping view: the exact one is drawn widest, underneath."""
+    return 5.0 if name not in CLIPPING_RULES else 2.6
+
+
+def marker_fill(name: str) -> str:
+    """Return the fill of a curve's marker: hollow, so markers at one spot nest; the smallest (Keras) solid."""
+    return CURVE_STYLE[name][0] if name == "Keras" else "none"
+
+
+def rule_records() -> list[dict]:
+    """Return the libraries' rules as the JSON the ES module computes with."""
+    return [
+        {"library": rule.library, "description": rule.description, "clip_probability": rule.clip_probability,
+         "log_floor": rule.log_floor, "cap": rule.cap}
+        for rule in CLIPPING_RULES.values()
+    ]  # fmt: skip
+
+
+class Clipping(View):
+    """One point's cost against p (log axis): exact in ce_lib, capped by each library, live.
+
+    A log slider sets the probability p the model gives the point's true class, from
+    10⁻⁵⁰ to 1. Each curve has its own colour, line style and marker; the markers stand at
+    the chosen p, and a table gives each rule, the cost at p and the most a point can cost.
+
+    Shown in notebook 06.
+
+    Examples
+    --------
+    >>> view = Clipping()
+    >>> view.set_probability(1e-20)
+    >>> {name: round(cost, 2) for name, cost in view.costs().items()}
+    {'ce_lib (exact)': 46.05, 'scikit-learn': 36.04, 'PyTorch': 46.05, 'Keras': 16.12}
+    """
+
+    module = "clipping"
+    state_keys = ("probability",)
+
+    probability = traitlets.Float(CLIPPING_START).tag(sync=True)
+    rules = traitlets.List().tag(sync=True)
+    ceiling = traitlets.Float(CEILING).tag(sync=True)
+
+    def __init__(self) -> None:
+        super().__init__(
+            probability=CLIPPING_START, rules=rule_records(), ceiling=CEILING,
+            controls=[log_slider("probability", "p(true class)", LOWEST_EXPONENT, 0.0, 0.1).spec()],
+            label="Clipping: one point's cost against p, exact and under each library's rule",
+        )  # fmt: skip
+
+    def set_probability(self, p: float) -> None:
+        """Move the slider to ``p`` (10⁻⁵⁰ to 1)."""
+        self.probability = float(p)
+
+    def set_exponent(self, exponent: float) -> None:
+        """Move the slider to p = 10^exponent, as the slider's own position does."""
+        self.probability = 10.0**exponent
+
+    def costs(self) -> dict[str, float]:
+        """Return the point's cost at the slider's p: exact (ce_lib), then scikit-learn, PyTorch and Keras."""
+        return clipping_costs(self.probability)
+
+    def title(self) -> str:
+        """Return the figure's title: the chosen p."""
+        return f"Cost of one point given p = {format_number(self.probability, 2)} for its true class"
+
+    def describe(self) -> str:
+        """Return the readout: the cost at p, exact and under each rule."""
+        shown = " · ".join(f"{name} {format_number(cost)}" for name, cost in self.costs().items())
+        return f"At p = {format_number(self.probability, 2)}: {shown}"
+
+    def picture(self) -> Figure:
+        """Draw the cost curves on a log axis, the markers at p and the caps, with Matplotlib."""
+        figure = new_figure(10.5, 5.6)
+        ax = figure.add_subplot()
+        grid = np.logspace(LOWEST_EXPONENT, 0.0, 501)
+        costs = self.costs()
+        for name, cost in costs.items():
+            colour, style, shape, size = CURVE_STYLE[name]
+            curve = point_errors(grid) if name not in CLIPPING_RULES else [clipping_costs(p)[name] for p in grid]
+            ax.plot(grid, curve, color=colour, ls=style, lw=curve_width(name))
+            ax.plot([self.probability], [cost], marker=shape, ms=size, mfc=marker_fill(name), mec=colour, mew=2.5,
+                    ls="none", clip_on=False, zorder=5)  # fmt: skip
+        for name, rule in CLIPPING_RULES.items():
+            colour = CURVE_STYLE[name][0]
+            ax.axhline(rule.cap, color=colour, lw=1, ls=(0, (1, 3)))
+            style = {"va": "bottom", "fontsize": FONT["tick"], "color": colour, "textcoords": "offset points"}
+            words = f"cap {format_number(rule.cap)}"
+            if CAP_LABEL_SIDE[name] == "left":  # "name cap", from just right of the lowest p's markers
+                owner = ax.annotate(name, (0.0, rule.cap), xycoords=("axes fraction", "data"), xytext=(40, 3), **style)
+                labelled(ax.annotate(words, (1.0, 0.0), xycoords=owner, xytext=(5, 0), fontweight="bold", **style))
+            else:  # "name cap", ending at the right edge
+                cap = labelled(ax.annotate(words, (1.0, rule.cap), xycoords=("axes fraction", "data"), xytext=(-6, 3),
+                                           ha="right", fontweight="bold", **style))  # fmt: skip
+                ax.annotate(name, (0.0, 0.0), xycoords=cap, xytext=(-5, 0), ha="right", **style)
+        ax.set_xscale("log")
+        ax.set_xlim(10**-51.5, 10**1.5)
+        exponents = list(range(-50, 1, 10))
+        ax.xaxis.set_major_locator(FixedLocator([10.0**e for e in exponents]))
+        ax.xaxis.set_minor_locator(NullLocator())
+        ax.set_xticklabels([power_of_ten(e) for e in exponents])
+        ax.set_ylim(0.0, CEILING)
+        ax.set_yticks(range(0, int(CEILING) + 1, 25))
+        style_axes(ax, self.title(), "p given to the true class (log scale)", "cost of the point")
+        handles = [
+            Line2D([], [], color=colour, ls=style, lw=curve_width(name), marker=shape, ms=min(size, 14),
+                   mfc=marker_fill(name), mec=colour, mew=2.2, label=name)
+            for name, (colour, style, shape, size) in CURVE_STYLE.items()
+        ]  # fmt: skip
+        figure.legend(handles=handles, loc="outside lower center", ncols=4, fontsize=FONT["tick"], frameon=False,
+                      handlelength=3.4)  # fmt: skip
+        return figure
+
+
+# The logit stability figure (a picture) -----------------------------------------------------------
+
+
+class LogitStability:
+    """A static figure: one point's cross-entropy from its logit z, naive against stable.
+
+    A point with label y = 0 and logit z from −50 to 50. The naive form takes the sigmoid
+    first, then −ln(1 − p) (``ce_lib.frameworks.naive_cross_entropy_from_logits``); the
+    stable form never forms p (``ce_lib.cross_entropy_from_logits``). The top panel shades
+    where the naive value is ∞ and marks the first z; the bottom panel shows the naive
+    value's relative error on a log axis (the digits it loses), growing until it fails.
+    Displayed as a picture (``_repr_png_``), so it needs no kernel.
+
+    Shown in notebook 06.
+
+    Examples
+    --------
+    >>> figure = LogitStability()
+    >>> figure.first_infinite
+    36.75
+    """
+
+    def __init__(self) -> None:
+        self.z = np.linspace(-50.0, 50.0, 401)
+        self.stable = np.array([cross_entropy_from_logits([0.0], [v]) for v in self.z])
+        self.naive = np.array([naive_cross_entropy_from_logits([0.0], [v]) for v in self.z])
+        #: The first z on the grid where the naive value is inf.
+        self.first_infinite = float(self.z[np.isinf(self.naive)][0])
+        self.figure = self.picture()
+
+    def relative_errors(self) -> np.ndarray:
+        """Return |naive − stable| / stable where the naive value is finite (nan where it is ∞)."""
+        finite = np.isfinite(self.naive)
+        errors = np.full(self.z.size, np.nan)
+        errors[finite] = np.abs(self.naive[finite] - self.stable[finite]) / self.stable[finite]
+        return errors
+
+    def picture(self) -> Figure:
+        """Draw both panels with Matplotlib."""
+        figure = new_figure(10.5, 8.4)
+        top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[1.25, 1])
+        start = self.first_infinite
+        finite = np.isfinite(self.naive)
+        band = {"facecolor": "#EEEEEE", "hatch": "\\\\", "edgecolor": "#BBBBBB", "lw": 0}
+        for ax in (top, bottom):
+            ax.axvspan(start, self.z[-1] + 2, **band)
+            ax.axvline(start, color=VERMILLION, lw=1.5, ls=(0, (4, 2)))
+        stable = "stable: softplus(z) — cross_entropy_from_logits"
+        top.plot(self.z, self.stable, color=BLUE, lw=6, alpha=0.55, label=stable)
+        top.plot(self.z[finite], self.naive[finite], color=VERMILLION, lw=1.8, ls=(0, (5, 3)), marker="o", ms=6,
+                 mfc="white", mew=1.6, markevery=12, label="naive: −ln(1 − sigmoid(z)) (finite part)")  # fmt: skip
+        top.plot([start], [56.0], marker="^", ms=15, color=VERMILLION, mec="black", ls="none", clip_on=False,
+                 label=f"naive = ∞ from z = {start:g}: sigmoid(z) rounds to exactly 1")  # fmt: skip
+        labelled(top.text((start + 50) / 2, 30.0, "naive\n= ∞", ha="center", va="center", fontsize=FONT["title"],
+                          fontweight="bold", color=VERMILLION,
+                          bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": VERMILLION}))  # fmt: skip
+        top.set_ylim(-2.0, 58.0)
+        top.set_xlim(-52.0, 52.0)
+        top.set_xticks(range(-50, 51, 25))
+        title = "One point with label y = 0: its cross-entropy from the logit z"
+        style_axes(top, title, "", "the point's cross-entropy")
+        handles, names = top.get_legend_handles_labels()
+        top.legend([*handles, Patch(**band)], [*names, "where the naive value is ∞"], loc="upper left",
+                   fontsize=FONT["tick"] - 1)  # fmt: skip
+        errors = self.relative_errors()
+        shown = errors > 0
+        bottom.plot(self.z[shown], errors[shown], color=VERMILLION, lw=1.6, marker="o", ms=4.5, mfc="white", mew=1.2)
+        bottom.axhline(1.0, color=INK, lw=1.2)
+        bottom.text(-50.0, 1.6, "every digit wrong", fontsize=FONT["tick"], va="bottom", ha="left")
+        bottom.text(-50.0, 4e-19, "as exact as float64 (16 digits)", fontsize=FONT["tick"], va="bottom", ha="left")
+        bottom.set_yscale("log")
+        bottom.set_ylim(1e-19, 1e3)
+        bottom.yaxis.set_major_locator(FixedLocator([1e-16, 1e-12, 1e-8, 1e-4, 1.0]))
+        bottom.yaxis.set_minor_locator(NullLocator())
+        bottom.set_yticklabels([power_of_ten(e) for e in (-16, -12, -8, -4, 0)])
+        style_axes(bottom, "Digits the naive value loses before it fails", "logit z",
+                   "relative error of naive")  # fmt: skip
+        return figure
+
+    def _repr_png_(self) -> bytes:
+        return figure_png(self.figure)
+
+    def __repr__(self) -> str:
+        return (
+            f"Naive cross-entropy from logits (sigmoid first, then −ln(1 − p)) is inf from z = {self.first_infinite:g}"
+            f" and loses digits well before; the stable form stays finite and exact."
+        )
+
+
+__all__ = ["Clipping", "Divergence", "LogitStability", "Softmax"]

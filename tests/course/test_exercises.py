@@ -1,0 +1,757 @@
+"""The exercise checker: right answers pass in every form, known mistakes are named, nothing breaks it."""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from collections import Counter
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+import ce_lib
+from ce_lib.course import story
+from ce_lib.course.exercises import (
+    EXERCISE_KINDS,
+    EXERCISES,
+    FUNCTION_CASES,
+    GENERIC_MISTAKES,
+    KINDS,
+    RELATIVE_TOLERANCE,
+    Feedback,
+    check,
+    misconception_rows,
+)
+
+settings.register_profile("ce_lib", max_examples=150, deadline=None, derandomize=True)
+settings.load_profile("ce_lib")
+
+KEYS = list(EXERCISES)
+NUMBER_KEYS = [key for key, exercise in EXERCISES.items() if exercise.kind == "number"]
+INTEGER_KEYS = [key for key, exercise in EXERCISES.items() if exercise.kind == "integer"]
+CHOICE_KEYS = [key for key, exercise in EXERCISES.items() if exercise.kind == "choice"]
+FUNCTION_KEYS = [key for key, exercise in EXERCISES.items() if exercise.kind == "function"]
+DIAGNOSES = [(key, mistake) for key, exercise in EXERCISES.items() for mistake in exercise.diagnoses()]
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def expected(key):
+    return EXERCISES[key].expected()
+
+
+def roundings(value: float, digits=range(1, 7)) -> set[str]:
+    """Every way a number rounded to ``digits`` significant digits can be written."""
+    shown = {repr(value), str(value)}
+    for d in digits:
+        rounded = float(f"{value:.{d}g}")
+        shown |= {f"{value:.{d}g}", f"{rounded:g}", repr(rounded)}
+        if rounded != 0 and math.isfinite(rounded):
+            decimals = max(0, d - 1 - math.floor(math.log10(abs(rounded))))
+            shown.add(f"{rounded:.{decimals}f}")
+    return {s.lstrip("-") for s in shown} | {s.replace("-", "−") for s in shown}
+
+
+def shows_number(message: str, value: float, digits=range(1, 7)) -> bool:
+    """Tell whether a message writes ``value`` (in any of those roundings) as a number of its own."""
+    for text in roundings(value, digits):
+        if re.search(rf"(?<![\d.]){re.escape(text)}(?![\d])", message):
+            return True
+    return False
+
+
+def shows_answer(key: str, message: str, digits=range(1, 7)) -> bool:
+    exercise = EXERCISES[key]
+    answer = exercise.expected()
+    if exercise.kind == "number":
+        if math.isinf(answer):
+            return "inf" in message.lower() or "∞" in message
+        return shows_number(message, float(answer), digits)
+    if exercise.kind == "integer":
+        return re.search(rf"(?<![\d.]){answer}(?![\d])", message) is not None
+    if exercise.kind == "choice":
+        flags = 0 if len(answer) == 1 else re.IGNORECASE
+        return re.search(rf"\b{re.escape(answer)}\b", message, flags) is not None
+    if exercise.kind == "labels":
+        return ", ".join(map(str, answer)) in message or "".join(map(str, answer)) in message
+    return False
+
+
+def learner_sum_of_logs(p):
+    return np.sum(np.log(p))
+
+
+def learner_cross_entropy(Y, P):  # the notebook's solution to 05.2
+    Y = np.asarray(Y, dtype=np.float64)
+    P = np.asarray(P, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        positive = np.where(Y > 0, Y * np.log(P), 0.0)
+        negative = np.where(Y < 1, (1 - Y) * np.log1p(-P), 0.0)
+    return -np.sum(positive + negative)
+
+
+LEARNER_SOLUTIONS = {"02.4": [learner_sum_of_logs], "05.2": [learner_cross_entropy]}
+
+
+def accepted_forms(key):
+    """The right answer in every form a learner may give it."""
+    exercise = EXERCISES[key]
+    answer = exercise.expected()
+    if exercise.kind == "number":
+        value = float(answer)
+        if math.isinf(value):
+            return [value, math.inf, np.inf, np.float64("inf"), "inf", "∞", "Infinity", " INF ", "+∞", [math.inf]]
+        forms = [value, [value], (value,), [[value]], np.array([value]), np.array([[value]]), np.array(value)]
+        forms += [
+            np.float64(value),
+            np.float32(value),
+            float(f"{value:.4g}"),
+            float(f"{value:.3g}"),
+            Decimal(repr(value)),
+        ]
+        return forms
+    if exercise.kind == "integer":
+        return [answer, float(answer), np.int64(answer), np.int8(answer) if answer < 128 else np.int32(answer),
+                [answer], np.array([answer]), Fraction(answer), np.float64(answer)]  # fmt: skip
+    if exercise.kind == "choice":
+        return [answer, answer.upper(), answer.lower(), answer.title(), f"  {answer} ", f"{answer.upper()}\n", [answer]]
+    if exercise.kind == "labels":
+        return [answer, list(answer), np.array(answer), [float(v) for v in answer], np.array(answer, dtype=float),
+                [answer], np.array([answer]), tuple(np.int64(v) for v in answer)]  # fmt: skip
+    return [answer, *LEARNER_SOLUTIONS[key]]
+
+
+# --- the exercises as data ------------------------------------------------------------------------
+
+
+def test_each_notebook_has_three_or_four_exercises():
+    per_notebook = Counter(key.split(".")[0] for key in KEYS)
+    assert sorted(per_notebook) == [f"0{n}" for n in range(8)]
+    assert all(3 <= count <= 4 for count in per_notebook.values()), per_notebook
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_exercise_is_well_formed(key):
+    exercise = EXERCISES[key]
+    assert exercise.key == key
+    assert exercise.kind in EXERCISE_KINDS
+    assert exercise.question and exercise.hint and exercise.confirmation
+    assert not re.search(r"\d", exercise.confirmation), "the confirmation has no numbers"
+    assert set(exercise.messages) <= set(GENERIC_MISTAKES)
+    names = [mistake.name for mistake in exercise.diagnoses()]
+    assert len(names) == len(set(names)), names
+    if exercise.kind == "choice":
+        assert exercise.expected() in exercise.options
+    if exercise.kind == "function":
+        assert key in FUNCTION_CASES
+    assert (exercise.kind == "function") == (key in FUNCTION_CASES)
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("00.1", "B"), ("00.2", "red"), ("00.3", 2), ("01.1", 0.3024), ("01.2", "yes"), ("01.3", 1075),
+        ("02.1", -4.7795), ("02.2", -762.46), ("02.3", -2.3026), ("03.1", 1.6094), ("03.2", 1.1960),
+        ("03.3", 3), ("03.4", math.inf), ("04.1", 0.024), ("04.2", 3.7297), ("04.3", (0, 0, 1)), ("04.4", 4),
+        ("05.1", 4.8283), ("05.3", 0.3567), ("05.4", 0.6931), ("06.1", 0.659), ("06.2", 0.0), ("06.3", 16.118),
+        ("06.4", 1.0986), ("07.1", -0.5), ("07.2", 0.6092), ("07.3", 76), ("07.4", "down"),
+    ],
+)  # fmt: skip
+def test_computed_answers_are_the_worked_examples(key, value):
+    answer = expected(key)
+    if isinstance(value, float) and math.isfinite(value) and value != 0:
+        assert math.isclose(answer, value, rel_tol=1e-4)
+    else:
+        assert answer == value
+
+
+def test_the_story_still_fits_the_words_of_the_messages():
+    # 03.3 says the second largest error is also what np.argmax gives without + 1.
+    assert EXERCISES["03.3"].mistakes[1].value() == expected("03.3") - 1
+    # 07.2 and 07.4 say model B puts every point on its own side.
+    assert all(p > 0.5 for p in story.MODEL_B.probabilities)
+    # 00.1 says A leaves a red point on the blue side and a blue point on the red side.
+    assert [p < 0.5 for p in story.MODEL_A.probabilities].count(True) == 2
+    wrong_side = zip(story.POINTS, story.MODEL_A.probabilities, strict=True)
+    assert {point.colour for point, p in wrong_side if p < 0.5} == {"red", "blue"}
+
+
+def test_the_predict_exercises_are_marked():
+    predicted = {key for key, exercise in EXERCISES.items() if exercise.predict}
+    assert predicted == {"00.2", "01.2", "02.3", "03.4", "04.4", "05.4", "06.4", "07.4"}
+
+
+def test_function_exercises_compare_with_ce_lib():
+    assert EXERCISES["02.4"].expected() is ce_lib.sum_of_logs
+    assert EXERCISES["05.2"].expected() is ce_lib.cross_entropy
+
+
+# --- right answers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_answer_in_every_accepted_form_is_right(key):
+    for form in accepted_forms(key):
+        feedback = check(key, form)
+        assert feedback.correct, f"{key}: {form!r} -> {feedback}"
+        assert feedback.kind == "right" and feedback.mistake is None
+        assert str(feedback).startswith("✓ Right: ")
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_a_right_message_never_shows_the_answer(key):
+    for form in accepted_forms(key):
+        message = check(key, form).message
+        assert not shows_answer(key, message), f"{key}: {message}"
+        assert repr(expected(key)) not in message
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_hints_and_mistake_messages_do_not_give_the_answer_away(key):
+    exercise = EXERCISES[key]
+    texts = [exercise.hint] + [mistake.message for mistake in exercise.diagnoses()]
+    for text in texts:
+        assert not shows_answer(key, text, digits=range(3, 7)), f"{key}: {text}"
+
+
+@pytest.mark.parametrize("key", NUMBER_KEYS)
+@given(offset=st.floats(-0.99, 0.99))
+def test_a_number_within_the_tolerance_is_right_and_one_outside_is_not(key, offset):
+    answer = float(expected(key))
+    if math.isinf(answer):
+        assert not check(key, 1e300 * (1 + offset)).correct
+        return
+    tolerance = max(abs(answer) * RELATIVE_TOLERANCE, EXERCISES[key].abs_tolerance)
+    assert check(key, answer + 0.9 * offset * tolerance).correct
+    outside = answer + math.copysign(1.2 + abs(offset), offset or 1.0) * max(tolerance, 1e-300)
+    assert not check(key, outside).correct
+
+
+@pytest.mark.parametrize("key", CHOICE_KEYS)
+@given(data=st.data())
+def test_a_choice_in_any_case_and_spacing_is_right(key, data):
+    answer = expected(key)
+    cased = "".join(c.upper() if data.draw(st.booleans()) else c.lower() for c in answer)
+    spaces = st.text(alphabet=" \t\n", max_size=3)
+    assert check(key, data.draw(spaces) + cased + data.draw(spaces)).correct
+
+
+# --- mistakes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key, mistake", DIAGNOSES, ids=[f"{key}-{mistake.name}" for key, mistake in DIAGNOSES])
+def test_every_listed_mistake_is_named_and_never_right(key, mistake):
+    feedback = check(key, mistake.value())
+    assert not feedback.correct
+    assert feedback.kind == "mistake", feedback
+    assert feedback.mistake == mistake.name
+    assert feedback.message == mistake.message
+    assert str(feedback) == "✗ " + mistake.message
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_each_mistake_of_an_exercise_has_its_own_message(key):
+    messages = [mistake.message for mistake in EXERCISES[key].diagnoses()]
+    assert len(messages) == len(set(messages))
+
+
+# What learners type, rounded by hand, and the mistake it must be named as.
+TYPED_MISTAKES = [
+    ("01.1", 3.0, "the sum"), ("01.1", 0.0084, "model A's product"), ("01.1", 30.24, "percent instead of fraction"),
+    ("01.1", 0.3, "rounded too coarsely"), ("01.3", 1074, "one too few"),
+    ("02.1", 4.78, "sign slip"), ("02.1", -2.076, "log base 10"), ("02.1", -6.895, "log base 2"),
+    ("02.1", -1.195, "mean instead of sum"), ("02.1", -5, "rounded too coarsely"),
+    ("02.2", 0.0, "the underflowed product"), ("02.2", -math.inf, "the log of the underflowed product"),
+    ("02.2", 762.46, "sign slip"), ("02.2", -331.1, "log base 10"),
+    ("02.3", 0.1, "the ratio, new over old"), ("02.3", 10, "the ratio, old over new"),
+    ("02.3", -0.81, "the change of the probability"), ("02.3", 2.303, "sign slip"), ("02.3", -1, "log base 10"),
+    ("03.1", 0.2, "the probability"), ("03.1", -1.609, "sign slip"), ("03.1", 0.699, "log base 10"),
+    ("03.1", 1.6, "rounded too coarsely"),
+    ("03.2", 0.3024, "the product"), ("03.2", -1.196, "sign slip"), ("03.2", 0.299, "mean instead of sum"),
+    ("03.2", 0.5194, "log base 10"), ("03.2", 1.19, "rounded too coarsely"),
+    ("03.3", 4, "the largest probability"), ("03.3", 2, "the second largest error"),
+    ("03.4", 0, "what the product does"), ("03.4", 1.196, "B's cross-entropy before the change"),
+    ("03.4", "-inf", "sign slip"),
+    ("04.1", 0.056, "every door with a gift"), ("04.1", 0.216, "door 3 without a gift"),
+    ("04.1", 2.4, "percent instead of fraction"),
+    ("04.2", 0.024, "the probability"), ("04.2", 2.8824, "the y = 0 term as −ln p"), ("04.2", -3.73, "sign slip"),
+    ("04.2", 1.62, "log base 10"),
+    ("04.3", (1, 1, 0), "the most likely outcome"), ("04.4", 1, "only one outcome"), ("04.4", 8, "every outcome"),
+    ("05.1", 4.4228, "the y = 0 term as −ln p"), ("05.1", 1.207, "mean instead of sum"),
+    ("05.1", -4.828, "sign slip"), ("05.1", 2.097, "log base 10"), ("05.1", 4.8, "rounded too coarsely"),
+    ("05.3", 0.7, "q of the true class"), ("05.3", 4.2687, "every class counted"), ("05.3", -0.357, "sign slip"),
+    ("05.3", 0.1549, "log base 10"),
+    ("05.4", 1.0, "log base 2"), ("05.4", 0.5, "p itself"), ("05.4", 0, "a soft label is free"),
+    ("06.1", 0.645, "the logits divided"), ("06.1", 7.389, "the exponential alone"),
+    ("06.1", 65.9, "percent instead of fraction"),
+    ("06.2", 0.898, "the entropy"),
+    ("06.3", 36.04, "scikit-learn's cap"), ("06.3", 100, "PyTorch's cap"), ("06.3", 7, "log base 10"),
+    ("06.4", 1 / 3, "q of the true class"), ("06.4", 0, "equal logits cost nothing"), ("06.4", 1.585, "log base 2"),
+    ("06.4", 0.477, "log base 10"),
+    ("07.1", 0.5, "sign slip"),
+    ("07.2", 1.196, "model B at sharpness 1"), ("07.2", 2.392, "twice B's cross-entropy"),
+    ("07.2", 0.598, "half B's cross-entropy"),
+    ("07.3", 75, "one step early"),
+    ("00.1", "A", "the model with points on the wrong side"), ("00.2", "blue", "the slider read as the other colour"),
+    ("01.2", "No", "good points outweigh one bad one"), ("07.4", " up", "sharper means more error"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("key, answer, name", TYPED_MISTAKES)
+def test_a_typed_mistake_is_recognised(key, answer, name):
+    feedback = check(key, answer)
+    assert (feedback.kind, feedback.mistake) == ("mistake", name), feedback
+
+
+def test_a_rounding_too_coarse_asks_for_more_digits_but_three_digits_are_right():
+    assert check("03.2", 1.2).correct  # 1.20 is three digits, within the tolerance
+    assert check("03.2", 1.20).correct and check("03.2", 1.196).correct
+    assert "more" in check("03.2", 1.19).message or "digits" in check("03.2", 1.19).message
+
+
+@pytest.mark.parametrize("key", NUMBER_KEYS + INTEGER_KEYS)
+def test_a_plain_wrong_number_says_too_high_or_too_low_and_gives_the_hint(key):
+    answer = float(expected(key))
+    for wrong in (answer * 1.7 + 3.1, answer * 0.37 - 2.9) if math.isfinite(answer) else (1234.5,):
+        if EXERCISES[key].kind == "integer":
+            wrong = round(wrong)
+        feedback = check(key, wrong)
+        assert not feedback.correct
+        if feedback.kind == "off":
+            assert EXERCISES[key].hint in feedback.message
+            assert re.search(r"too high|too low|between 0 and 1|from \d+ to \d+|at least", feedback.message)
+
+
+def test_too_high_and_too_low_point_the_right_way():
+    assert "too high" in check("03.2", 2.5).message
+    assert "too low" in check("03.2", 0.9).message
+    assert "too low" in check("02.1", -9.0).message
+    assert "too high" in check("07.3", 120).message
+
+
+# --- wrong kinds of answer ------------------------------------------------------------------------
+
+WRONG_KINDS = [
+    ("03.1", ..., "not answered", "replace ..."),
+    ("03.1", None, "not answered", "answer = ..."),
+    ("03.1", "1.61", "wrong kind", "'1.61' is text: remove the quotes"),
+    ("03.1", "one point six", "wrong kind", "give a number"),
+    ("03.1", "1,61", "wrong kind", "dot"),
+    ("03.1", (1, 61), "wrong kind", "comma"),
+    ("03.1", True, "wrong kind", "bool"),
+    ("03.1", 1.6 + 0j, "wrong kind", "complex"),
+    ("03.1", {"answer": 1.61}, "wrong kind", "dict"),
+    ("03.1", {1.61}, "wrong kind", "set"),
+    ("03.1", object(), "wrong kind", "not a number"),
+    ("03.1", print, "wrong kind", "function"),
+    ("03.1", math.nan, "wrong kind", "0 · ln 0"),
+    ("03.1", np.array([np.nan]), "wrong kind", "not a number"),
+    ("03.1", [], "wrong kind", "give one number"),
+    ("03.1", np.array([]), "wrong kind", "give one number"),
+    ("03.1", [1.61, 1.6, 1.5], "wrong kind", "not a list of 3"),
+    ("03.1", np.ones((2, 2)), "wrong kind", "not an array of 4"),
+    ("03.1", b"1.61", "wrong kind", "bytes"),
+    ("03.1", math.inf, "off", "infinite"),
+    ("03.1", 10**400, "off", "infinite"),
+    ("03.3", 2.5, "wrong kind", "whole number"),
+    ("03.3", "3", "wrong kind", "text"),
+    ("03.3", 7, "off", "from 1 to 4"),
+    ("00.1", "model B", "wrong kind", "'A' or 'B'"),
+    ("00.1", 2, "wrong kind", "'A' or 'B'"),
+    ("01.2", True, "wrong kind", "'yes' or 'no'"),
+    ("00.2", ["red", "blue"], "wrong kind", "not a list of 2"),
+    ("04.3", (0.4, 0.2, 1.7), "wrong kind", "entry 1 is 0.4, entry 2 is 0.2 and entry 3 is 1.7"),
+    ("04.3", (0, 0, 2), "wrong kind", "entry 3 is 2"),
+    ("04.3", (0, 1), "wrong kind", "three labels, one per door"),
+    ("04.3", [0, 0, 1, 1], "wrong kind", "three labels, one per door"),
+    ("04.3", (), "wrong kind", "three labels"),
+    ("04.3", "0, 0, 1", "wrong kind", "text"),
+    ("04.3", (False, False, True), "wrong kind", "not True and False"),
+    ("04.3", (0, "0", 1), "wrong kind", "entry 2"),
+    ("04.3", 1, "wrong kind", "three labels"),
+    ("04.3", np.zeros((3, 3)), "wrong kind", "three labels"),
+    ("02.4", 3.0, "wrong kind", "the function itself"),
+    ("02.4", "my_sum_of_logs", "wrong kind", "the function itself"),
+    ("02.4", lambda p: ..., "not answered", "replace the ..."),
+    ("02.4", lambda p: None, "wrong kind", "return"),
+    ("02.4", lambda p: "4.78", "wrong kind", "text"),
+    ("02.4", lambda p: np.nan, "wrong kind", "nan"),
+    ("02.4", lambda p: [1.0, 2.0], "wrong kind", "2 numbers"),
+    ("02.4", lambda p: 1 / 0, "off", "ZeroDivisionError: division by zero"),
+    ("02.4", lambda p: math.log(p), "off", "np.log works on a whole list"),
+    ("02.4", lambda: 0.0, "off", "TypeError"),
+    ("02.4", lambda p: np.sum(np.log(p)) * 1.001, "off", "on model A's probabilities your function returns"),
+]
+
+
+@pytest.mark.parametrize(
+    "key, answer, kind, words", WRONG_KINDS, ids=[f"{k}-{i}" for i, (k, *_) in enumerate(WRONG_KINDS)]
+)
+def test_an_answer_of_the_wrong_kind_gets_a_clear_sentence(key, answer, kind, words):
+    feedback = check(key, answer)
+    assert not feedback.correct
+    assert feedback.kind == kind, feedback
+    assert words.lower() in feedback.message.lower(), feedback
+
+
+def test_the_tuple_exercise_never_truncates_to_a_right_answer():
+    assert not check("04.3", (0.4, 0.2, 1.7)).correct
+    assert not check("04.3", (0.9, 0.9, 1.2)).correct
+    assert check("04.3", np.array([0.0, 0.0, 1.0])).correct
+
+
+@pytest.mark.filterwarnings("ignore:the matrix subclass:PendingDeprecationWarning")
+def test_a_one_element_array_is_its_number():
+    assert check("03.1", np.array([1.61])).correct
+    assert check("03.1", [[1.61]]).correct
+    assert check("03.1", np.matrix([[1.61]])).correct
+
+
+def test_not_answered_repeats_the_question_and_the_options():
+    assert EXERCISES["03.2"].question in check("03.2", ...).message
+    assert "'up' or 'down'" in check("07.4", ...).message
+
+
+def test_infinity_is_accepted_only_where_it_is_the_answer():
+    for form in ("inf", "∞", "infinity", "INFINITY", math.inf, np.inf):
+        assert check("03.4", form).correct
+    assert not check("03.2", math.inf).correct
+    assert check("03.2", "inf").kind == "wrong kind"
+    assert not check("03.4", "infinite").correct
+
+
+# --- function exercises --------------------------------------------------------------------------
+
+
+def test_the_classic_code_patched_for_numpy_2_is_told_about_0_ln_0():
+    def my_cross_entropy(Y, P):
+        Y = np.float64(Y)
+        P = np.float64(P)
+        return -np.sum(Y * np.log(P) + (1 - Y) * np.log(1 - P))
+
+    feedback = check("05.2", my_cross_entropy)
+    assert (feedback.kind, feedback.mistake) == ("mistake", "0 · ln 0 gives nan")
+    assert "np.where" in feedback.message
+
+
+def test_np_where_without_log1p_is_told_to_use_log1p():
+    def my_cross_entropy(Y, P):
+        Y, P = np.asarray(Y, dtype=float), np.asarray(P, dtype=float)
+        with np.errstate(all="ignore"):
+            return -np.sum(np.where(Y == 1, np.log(P), 0) + np.where(Y == 0, np.log(1 - P), 0))
+
+    feedback = check("05.2", my_cross_entropy)
+    assert feedback.mistake == "ln(1 − p) loses a tiny p"
+    assert "np.log1p(-P)" in feedback.message
+
+
+def test_the_template_and_a_clipping_function_are_told_what_is_off():
+    def template(Y, P):
+        Y = np.float64(Y)
+        P = np.float64(P)
+        return ...
+
+    assert check("05.2", template).kind == "not answered"
+
+    def clipping(Y, P):
+        P = np.clip(np.asarray(P, dtype=float), 1e-7, 1 - 1e-7)
+        Y = np.asarray(Y, dtype=float)
+        return -np.sum(Y * np.log(P) + (1 - Y) * np.log(1 - P))
+
+    feedback = check("05.2", clipping)
+    assert feedback.kind == "off" and "Clipping" in feedback.message
+
+
+def test_a_function_that_changes_its_input_does_not_spoil_the_cases():
+    def destructive(p):
+        total = np.sum(np.log(p))
+        p.clear()
+        return total
+
+    assert check("02.4", destructive).correct
+    assert FUNCTION_CASES["02.4"][0][0][0] == list(story.MODEL_A.probabilities)
+
+
+def test_function_checks_silence_numpy_warnings():
+    with np.errstate(all="raise"):
+        assert check("02.4", lambda p: np.sum(np.log(np.array(p) - 1))).kind in {"off", "wrong kind", "mistake"}
+
+
+# --- garbage ---------------------------------------------------------------------------------------
+
+
+class Hostile:
+    """An object every operation of which fails."""
+
+    def __repr__(self):
+        raise RuntimeError("repr")
+
+    def __float__(self):
+        raise RuntimeError("float")
+
+    def __len__(self):
+        raise RuntimeError("len")
+
+    def __iter__(self):
+        raise RuntimeError("iter")
+
+    def __eq__(self, other):
+        raise RuntimeError("eq")
+
+    def __bool__(self):
+        raise RuntimeError("bool")
+
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("array")
+
+    __hash__ = object.__hash__
+
+
+class Floaty:
+    def __float__(self):
+        return 1.61
+
+
+class Real:
+    """Registered as a numbers.Real, but it does not convert to a float."""
+
+    def __float__(self):
+        raise ArithmeticError("no")
+
+
+numbers.Real.register(Real)
+
+
+def object_array(items):
+    array = np.empty(len(items), dtype=object)
+    for index, item in enumerate(items):
+        array[index] = item
+    return array
+
+
+def returning(value):
+    return lambda *args, **kwargs: value
+
+
+def raising(error):
+    def function(*args, **kwargs):
+        raise error
+
+    return function
+
+
+ARRAY_DTYPES = st.one_of(
+    hnp.boolean_dtypes(),
+    hnp.integer_dtypes(),
+    hnp.unsigned_integer_dtypes(),
+    hnp.floating_dtypes(),
+    hnp.complex_number_dtypes(),
+    hnp.unicode_string_dtypes(max_len=3),
+    hnp.byte_string_dtypes(max_len=3),
+    hnp.datetime64_dtypes(),
+    hnp.timedelta64_dtypes(),
+)
+ARRAYS = hnp.arrays(ARRAY_DTYPES, hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=3))
+WORDS = st.sampled_from(["inf", "∞", "-inf", "nan", "1.61", "B", "yes", "Red", "down", " a ", "", "0, 0, 1", "True"])
+ERRORS = st.sampled_from([ZeroDivisionError("x"), ValueError("x"), TypeError("x"), RecursionError(), KeyError("k")])
+SCALARS = st.one_of(
+    st.none(),
+    st.just(...),
+    st.booleans(),
+    st.integers(),
+    st.integers(-(10**400), 10**400),
+    st.floats(),
+    st.complex_numbers(),
+    st.text(max_size=6),
+    st.binary(max_size=4),
+    st.fractions(),
+    st.decimals(),
+    WORDS,
+    st.sampled_from([np.float16(1.5), np.int8(3), np.bool_(True), np.datetime64("2020"), np.timedelta64(4, "D")]),
+    st.builds(Hostile),
+    st.builds(Floaty),
+    st.builds(Real),
+    st.just(object()),
+    ERRORS.map(raising),
+    ARRAYS,
+)
+HASHABLE = st.one_of(st.integers(), st.floats(), st.text(max_size=2), st.booleans())
+GARBAGE = st.recursive(
+    SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.tuples(children),
+        st.tuples(children, children, children),
+        st.dictionaries(st.text(max_size=2), children, max_size=2),
+        st.frozensets(HASHABLE, max_size=3),
+        st.sets(HASHABLE, max_size=3),
+        st.lists(children, min_size=1, max_size=3).map(object_array),
+        children.map(returning),
+    ),
+    max_leaves=12,
+)
+
+
+def unwrapped(answer, depth=0):
+    """The one value inside one-element lists, tuples and arrays, or a marker when there is none."""
+    if depth > 60:
+        return unwrapped
+    if isinstance(answer, np.ndarray):
+        return unwrapped(np.asarray(answer).reshape(-1)[0], depth + 1) if answer.size == 1 else unwrapped
+    if isinstance(answer, (list, tuple)):
+        return unwrapped(answer[0], depth + 1) if len(answer) == 1 else unwrapped
+    return answer
+
+
+NOT_NUMBERS = (bool, np.bool_, np.datetime64, np.timedelta64, Real)
+
+
+def label_items(answer, depth=0):
+    """The entries of a sequence of labels (one-element layers unwrapped), or None."""
+    if depth > 60:
+        return None
+    if isinstance(answer, np.ndarray):
+        if answer.ndim == 0 or sum(side != 1 for side in answer.shape) > 1:
+            return None
+        items = list(np.asarray(answer).reshape(-1))
+    elif isinstance(answer, (list, tuple)):
+        items = list(answer)
+    else:
+        return None
+    if len(items) == 1 and isinstance(items[0], (list, tuple, np.ndarray)):
+        return label_items(items[0], depth + 1)
+    return items
+
+
+def really_right(key, answer) -> bool:
+    """Tell, independently of the checker, whether a garbage answer equals the right answer."""
+    exercise = EXERCISES[key]
+    right = exercise.expected()
+    if exercise.kind == "function":
+        return any(answer is solution for solution in (right, *LEARNER_SOLUTIONS[key]))
+    if exercise.kind == "labels":
+        items = label_items(answer)
+        if items is None or len(items) != len(right):
+            return False
+        if not all(isinstance(v, (numbers.Real, Decimal)) and not isinstance(v, NOT_NUMBERS) for v in items):
+            return False
+        try:
+            return tuple(float(v) for v in items) == tuple(map(float, right))
+        except (OverflowError, ValueError, ArithmeticError):
+            return False
+    value = unwrapped(answer)
+    if exercise.kind == "choice":
+        return isinstance(value, str) and value.strip().casefold() == right.casefold()
+    if isinstance(value, str) and exercise.kind == "number" and math.isinf(right):
+        return value.strip().lstrip("+").strip().casefold() in {"inf", "∞", "infinity"}
+    if isinstance(value, NOT_NUMBERS):
+        return False
+    if not isinstance(value, (numbers.Real, Decimal)):
+        return False
+    try:
+        number = float(value)
+    except (OverflowError, ValueError, ArithmeticError):
+        return False
+    if exercise.kind == "integer":
+        return number == right
+    if math.isinf(right):
+        return number == right
+    return math.isclose(number, right, rel_tol=RELATIVE_TOLERANCE, abs_tol=exercise.abs_tolerance)
+
+
+def assert_sound(key, answer):
+    feedback = check(key, answer)
+    assert isinstance(feedback, Feedback)
+    assert feedback.kind in KINDS
+    assert isinstance(feedback.message, str) and feedback.message.strip()
+    assert feedback.correct == (feedback.kind == "right")
+    assert (feedback.mistake is not None) == (feedback.kind == "mistake")
+    assert feedback.correct == really_right(key, answer), f"{key}: {answer!r:.80} -> {feedback}"
+    assert "<" not in feedback._repr_html_().split(">", 1)[1].rsplit("<", 1)[0]
+
+
+@settings(max_examples=400)
+@given(key=st.sampled_from(KEYS), answer=GARBAGE)
+def test_garbage_never_raises_and_is_right_only_when_it_equals_the_answer(key, answer):
+    assert_sound(key, answer)
+
+
+@st.composite
+def near_misses(draw):
+    """The right answer wrapped in garbage, or something close to it."""
+    key = draw(st.sampled_from(KEYS))
+    answer = draw(st.sampled_from(accepted_forms(key)))
+    wrap = draw(
+        st.sampled_from(
+            [
+                lambda a: a,
+                lambda a: [a],
+                lambda a: [a, a],
+                lambda a: (a, None),
+                lambda a: {"answer": a},
+                lambda a: str(a),
+                lambda a: np.array([a, a], dtype=object),
+                lambda a: np.array([a], dtype=object),
+                lambda a: returning(a),
+                lambda a: [[[a]]],
+                lambda a: (a,) * 3,
+            ]
+        )
+    )
+    return key, wrap(answer)
+
+
+@given(near_misses())
+def test_the_answer_wrapped_in_garbage_is_right_only_when_it_is_still_one_answer(pair):
+    key, answer = pair
+    assert_sound(key, answer)
+
+
+@pytest.mark.parametrize("key", FUNCTION_KEYS)
+@given(result=GARBAGE)
+def test_a_function_returning_garbage_or_raising_never_breaks_the_check(key, result):
+    for function in (returning(result), raising(RuntimeError(repr(type(result))))):
+        feedback = check(key, function)
+        assert not feedback.correct
+        assert feedback.kind in KINDS and feedback.message
+
+
+# --- the API ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["9.9", "3.2", "03.2 ", "03.10", 3.2, None, ("03.2",)])
+def test_an_unknown_key_raises_value_error_naming_the_keys(key):
+    with pytest.raises(ValueError, match=r"03\.2") as info:
+        check(key, 1.0)
+    assert all(known in str(info.value) for known in KEYS)
+
+
+def test_feedback_prints_as_a_tick_or_a_cross_and_escapes_its_html():
+    right = check("03.1", 1.61)
+    assert str(right).startswith("✓ ") and repr(right) == str(right)
+    wrong = Feedback(False, "x < 1 & y > 2", "off")
+    assert str(wrong) == "✗ x < 1 & y > 2"
+    assert "x &lt; 1 &amp; y &gt; 2" in wrong._repr_html_()
+    assert wrong._repr_html_().startswith("<p ")
+    with pytest.raises(ValueError):
+        Feedback(True, "no", "mistake", "a")
+    with pytest.raises(ValueError):
+        Feedback(False, "no", "nonsense")
+
+
+def test_misconception_rows_list_every_recognised_mistake():
+    rows = misconception_rows()
+    assert len(rows) == len(DIAGNOSES)
+    assert len({(key, name) for key, name, _ in rows}) == len(rows)
+    for key, exercise in EXERCISES.items():
+        own = [(key, mistake.name, mistake.message) for mistake in exercise.mistakes]
+        assert all(row in rows for row in own)
+    generic = {name for _, name, _ in rows} & set(GENERIC_MISTAKES)
+    assert generic == set(GENERIC_MISTAKES) - {"sum instead of mean"}  # no exercise asks for a mean
