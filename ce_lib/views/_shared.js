@@ -440,6 +440,7 @@ function mountView({ model, el }, view) {
   // The kernel's readout for this revision replaces the view's own (they agree, digit for digit).
   function showKernel() {
     const confirmed = model.get("readout");
+    readout.dataset.revision = String(revision);
     if (!model.isStatic && confirmed && confirmed.revision === revision && typeof confirmed.text === "string") {
       if (readout.textContent !== confirmed.text) readout.textContent = confirmed.text;
       readout.dataset.source = "kernel";

@@ -41,7 +41,7 @@ SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
 }
-IDLE = "Python 3 (ipykernel) | Idle"
+IDLE, BUSY = "Python 3 (ipykernel) | Idle", "Python 3 (ipykernel) | Busy"
 
 
 def free_port() -> int:
@@ -58,7 +58,6 @@ class Lab:
     token: str
     root: Path
     browser: object  # playwright.sync_api.Browser
-    runtime: Path  # where the kernels' connection files are
 
     def open_notebook(self, path: str, viewport: tuple[int, int] = (1400, 1000), init_script: str | None = None):
         """Open ``path`` (relative to the served folder) alone in a new page; wait for an idle kernel.
@@ -77,30 +76,23 @@ class Lab:
 
 
 @contextlib.contextmanager
-def busy_kernel(lab: Lab, path: str, seconds: float) -> Iterator[None]:
-    """Keep the kernel of the notebook at ``path`` busy for ``seconds`` (a sleep sent to it directly).
+def busy_kernel(page, seconds: float) -> Iterator[None]:
+    """Keep the notebook's kernel busy for ``seconds``: add a cell that sleeps at the end and run it.
 
-    The request goes to the kernel itself (its connection file), as if a long cell ran; on exit
-    this waits until the kernel has finished it.
+    The cell runs in the notebook's own session, as a learner's long cell would. On exit, wait
+    until the cell has finished (its prompt shows its number).
     """
-    from jupyter_client import BlockingKernelClient
-
-    with urllib.request.urlopen(f"{lab.url}/api/sessions?token={lab.token}", timeout=10) as answer:
-        sessions = json.load(answer)
-    kernel_id = next(s["kernel"]["id"] for s in sessions if s["path"] == path)
-    client = BlockingKernelClient()
-    client.load_connection_file(str(lab.runtime / f"kernel-{kernel_id}.json"))
-    client.start_channels()
-    try:
-        message_id = client.execute(f"import time; time.sleep({seconds})", store_history=False)
-        yield
-        deadline = time.monotonic() + seconds + 30
-        while time.monotonic() < deadline:
-            reply = client.get_shell_msg(timeout=seconds + 30)
-            if reply["parent_header"].get("msg_id") == message_id:
-                break
-    finally:
-        client.stop_channels()
+    page.locator(".jp-Notebook .jp-Cell").last.locator(".jp-InputPrompt").click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")  # a new code cell below, in command mode
+    page.keyboard.press("Enter")
+    page.keyboard.type(f"import time; time.sleep({seconds})")
+    page.keyboard.press("Control+Enter")
+    page.get_by_text(BUSY).wait_for(timeout=30_000)
+    yield
+    prompt = page.locator(".jp-Notebook .jp-CodeCell").last.locator(".jp-InputPrompt")
+    page.wait_for_function("p => /\\[\\d+\\]/.test(p.textContent)", arg=prompt.element_handle(),
+                           timeout=int(seconds * 1000) + 60_000)  # fmt: skip
 
 
 def menu(page, menu_name: str, item: str) -> None:
@@ -182,7 +174,7 @@ def running_lab(extra_files: dict[str, str] | None = None) -> Iterator[Lab]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
             try:
-                yield Lab(url, token, served, browser, scratch / "runtime")
+                yield Lab(url, token, served, browser)
             finally:
                 browser.close()
     finally:
