@@ -8,15 +8,17 @@ base 10 or 2 instead of ln, the mean where the sum is asked (or the reverse), a 
 instead of a probability, a rounding too coarse; otherwise the feedback says at least whether
 the answer is too high or too low, never what it should be. An answer of the wrong kind
 (text, ``None``, a list, ``nan``, ...) gets a sentence saying what to give, never an exception.
+A notebook's hidden solution cell checks itself with ``check(key, answer, solution=True)``:
+when right it says only that it checks out, so its output gives nothing away.
 
 Examples
 --------
->>> print(check("03.1", 1.61))
+>>> print(check("03.1", 2.996))
 ✓ Right: a small probability gives a large error.
->>> print(check("03.1", 0.2))
+>>> print(check("03.1", 0.05))
 ✗ That is the probability itself: take −ln of it.
->>> print(check("03.1", "1.61"))
-✗ '1.61' is text: remove the quotes.
+>>> print(check("03.1", "2.996"))
+✗ '2.996' is text: remove the quotes.
 """
 
 from __future__ import annotations
@@ -38,8 +40,13 @@ from ce_lib.binary import cross_entropy
 from ce_lib.course import story
 from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
 from ce_lib.formatting import format_number
-from ce_lib.frameworks import CLIPPING_RULES
-from ce_lib.lines import cross_entropy_gradient_logits, gradient_descent, line_cross_entropy
+from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy
+from ce_lib.lines import (
+    cross_entropy_gradient_logits,
+    gradient_descent,
+    line_cross_entropy,
+    true_colour_probabilities,
+)
 from ce_lib.logits import sigmoid
 from ce_lib.multiclass import cross_entropy_from_class_logits, softmax
 from ce_lib.outcomes import outcome_table
@@ -51,6 +58,7 @@ __all__ = [
     "GENERIC_MISTAKES",
     "KINDS",
     "RELATIVE_TOLERANCE",
+    "SOLUTION_CHECKS_OUT",
     "Exercise",
     "Feedback",
     "Mistake",
@@ -58,7 +66,8 @@ __all__ = [
     "misconception_rows",
 ]
 
-#: A hand calculation rounded to three significant digits is right.
+#: A number within this relative distance of the right answer is right (0.5 %): a hand calculation
+#: rounded to three significant digits always is, one rounded to two often is not.
 RELATIVE_TOLERANCE = 5e-3
 #: A learner's function must agree with ce_lib this closely on every test case.
 FUNCTION_TOLERANCE = 1e-9
@@ -81,6 +90,12 @@ _INFINITY_WORDS = frozenset({"inf", "∞", "infinity"})
 _MAX_NESTING = 64
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
 _COLOURS = {"right": "#1b7837", "not answered": "#4d4d4d"}  # everything else: orange
+_ROUNDED_TOO_COARSELY = (
+    f"Close, but rounded too far: the check wants the answer within {100 * RELATIVE_TOLERANCE:g} % — keep three "
+    "or four significant digits."
+)
+#: What a right solution cell says: nothing about the answer, so the cell below the exercise gives nothing away.
+SOLUTION_CHECKS_OUT = "This solution checks out."
 
 
 @dataclass(frozen=True)
@@ -151,9 +166,9 @@ class Mistake:
 
     Examples
     --------
-    >>> mistake = Mistake("the probability", lambda: 0.2, "That is the probability itself: take −ln of it.")
+    >>> mistake = Mistake("the probability", lambda: 0.05, "That is the probability itself: take −ln of it.")
     >>> mistake.value()
-    0.2
+    0.05
     """
 
     name: str
@@ -208,7 +223,7 @@ class Exercise:
     --------
     >>> exercise = EXERCISES["03.1"]
     >>> exercise.kind, round(exercise.expected(), 4)
-    ('number', 1.6094)
+    ('number', 2.9957)
     >>> [mistake.name for mistake in exercise.diagnoses()]
     ['the probability', 'sign slip', 'log base 10', 'log base 2', 'rounded too coarsely']
     """
@@ -250,38 +265,50 @@ class Exercise:
 
 
 # ---------------------------------------------------------------------------------------------
-# The inputs of the exercises that are not about the story's four points (notebooks 05 and 06).
+# The inputs of the exercises beyond the story itself: its what-ifs and the small examples.
 # ---------------------------------------------------------------------------------------------
 
-#: 02.2 and 01.3: a long list of probabilities of one half.
+#: 01.3 and 02.4: a long list of probabilities of one half (the notebooks' example).
 HALVES = 1100
+#: 02.2: a longer list of probabilities of one half, whose sum of logs is asked.
+LOG_HALVES = 2000
 #: 00.2: model A's point 2 is dragged to this probability of its true colour.
 WHAT_IF_POINT, WHAT_IF_PROBABILITY = 2, 0.9
+#: 01.1: model B's point 4 is given this probability instead of its own.
+RAISED_POINT, RAISED_TO = 4, 0.9
 #: 01.2: model B's point 1 drops to this probability.
 DROP_POINT, DROP_TO = 1, 0.01
 #: 02.3: model B's point 2 drops to a tenth of its probability.
 TENTH_POINT, TENTH_FACTOR = 2, 10.0
 #: 03.1: the probability whose error is asked.
-ERROR_PROBABILITY = 0.2
+ERROR_PROBABILITY = 0.05
+#: 03.2: model A's point 3 is given this probability instead of its own.
+MENDED_POINT, MENDED_TO = 3, 0.5
 #: 03.4: model B's point 4 is pushed to probability 0.
 ZERO_POINT = 4
-#: 04.1 and 04.2: the outcome (gift, no gift, gift).
+#: 04.1 and 04.2: door 2's slider moves to this probability, and the outcome (gift, no gift, gift) is asked.
+MOVED_DOOR, MOVED_TO = 2, 0.6
 DOOR_OUTCOME: tuple[int, ...] = (1, 0, 1)
 #: 04.4: door 3 is set to a certain gift.
 CERTAIN_DOOR = 3
-#: 05.3: a one-hot truth and a prediction over three classes.
-ONE_HOT_TRUTH: tuple[float, ...] = (0.0, 1.0, 0.0)
+#: 05.1: the grader's probabilities with other labels, computed term by term.
+TERM_LABELS: tuple[int, ...] = (0, 1, 1, 0)
+#: 05.3: a one-hot truth (class 3) and a prediction over three classes.
+ONE_HOT_TRUTH: tuple[float, ...] = (0.0, 0.0, 1.0)
 CLASS_PREDICTION: tuple[float, ...] = (0.2, 0.7, 0.1)
 #: 05.4: a soft label and the prediction.
 SOFT_LABEL, SOFT_PREDICTION = 0.5, 0.5
-#: 06.1: the logits of three classes (the asked class is class 1, the first).
+#: 06.1: the logits of three classes and the asked class (numbered from 1).
 SOFTMAX_LOGITS: tuple[float, ...] = (2.0, 1.0, 0.1)
+SOFTMAX_CLASS = 2
 #: 06.2: the truth of the KL question (the prediction equals it).
 KL_TRUTH: tuple[float, ...] = (0.6, 0.3, 0.1)
+#: 06.3: the probability a model gives a point with label 1, far below Keras's clip.
+KERAS_PROBABILITY = 1e-9
 #: 06.4: three equal logits; the true class is the first.
 EQUAL_LOGITS: tuple[float, ...] = (0.0, 0.0, 0.0)
-#: 07.1: a red point's logit.
-GRADIENT_LOGIT = 0.0
+#: 07.1: a blue point's label and its logit.
+GRADIENT_LABEL, GRADIENT_LOGIT = 0, 1.0
 #: 07.2 and 07.4: model B's line, sharpened.
 SHARPER, SHARPEST = 2.0, 3.0
 
@@ -365,8 +392,15 @@ def _second_largest_error_point() -> int:
     return int(np.argsort(point_errors(story.MODEL_A.probabilities))[-2]) + 1
 
 
-def _door_row(labels: tuple[int, ...]) -> Any:
-    return next(row for row in outcome_table(story.DOOR_PROBABILITIES) if row.labels == labels)
+def _moved_doors() -> list[float]:
+    """Return the doors' probabilities with door ``MOVED_DOOR``'s slider moved to ``MOVED_TO``."""
+    return _with(story.DOOR_PROBABILITIES, MOVED_DOOR, MOVED_TO)
+
+
+def _door_row(labels: tuple[int, ...], doors: tuple[float, ...] | list[float] | None = None) -> Any:
+    """Return the row of ``labels`` in the outcome table of ``doors`` (by default the moved doors)."""
+    table = outcome_table(_moved_doors() if doors is None else doors)
+    return next(row for row in table if row.labels == labels)
 
 
 def _certain_door_table() -> Any:
@@ -379,7 +413,35 @@ def _impossible_outcomes() -> int:
 
 def _door_terms_as_if_all_gifts() -> float:
     """The cross-entropy of (gift, no gift, gift) with door 2's term written −ln p₂ instead of −ln(1 − p₂)."""
-    return float(point_errors(story.DOOR_PROBABILITIES).sum())
+    return float(point_errors(_moved_doors()).sum())
+
+
+def _grader_terms(labels: tuple[int, ...]) -> float:
+    """Return the cross-entropy of the grader's probabilities with ``labels``."""
+    return cross_entropy(labels, story.GRADER_PROBABILITIES)
+
+
+def _label_zero_message() -> str:
+    """Return what to say when 05.1's label-0 terms are written −ln p: which points have label 0."""
+    numbers = [str(index) for index, label in enumerate(TERM_LABELS, start=1) if label == 0]
+    if len(numbers) == 1:
+        return f"Point {numbers[0]} has label 0: its term is −ln(1 − p), not −ln p."
+    listed = ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    return f"Points {listed} have label 0: their terms are −ln(1 − p), not −ln p."
+
+
+def _true_class() -> int:
+    """Return 05.3's true class, numbered from 1."""
+    return ONE_HOT_TRUTH.index(1.0) + 1
+
+
+def _likeliest_class() -> int:
+    """Return the class 05.3's prediction is surest of, numbered from 1."""
+    return int(np.argmax(CLASS_PREDICTION)) + 1
+
+
+def _subscript(number: int) -> str:
+    return "".join(chr(0x2080 + int(digit)) for digit in str(number))
 
 
 def _sharpened_line(sharpness: float) -> story.Line:
@@ -390,18 +452,49 @@ def _line_ce(line: story.Line) -> float:
     return line_cross_entropy(line.weights(), story.POSITIONS, story.LABELS)
 
 
-def _first_step_below_model_b() -> int:
-    path = gradient_descent(
+def _descent() -> Any:
+    """Return notebook 07's gradient descent, from model A's line."""
+    return gradient_descent(
         story.MODEL_A.line.weights(),
         story.POSITIONS,
         story.LABELS,
         steps=story.DESCENT_STEPS,
         learning_rate=story.DESCENT_LEARNING_RATE,
     )
-    below = np.flatnonzero(path.cross_entropies < story.MODEL_B.cross_entropy())
+
+
+def _wrong_side_points(step: int) -> list[int]:
+    """Return the points (numbered from 1) that get at most one half for their true colour at ``step``."""
+    probabilities = true_colour_probabilities(_descent().weights[step], story.POSITIONS, story.LABELS)
+    return [index for index, p in enumerate(probabilities, start=1) if not p > 0.5]
+
+
+def _first_step_all_on_their_side() -> int:
+    path = _descent()
+    on_side = [
+        bool(np.all(true_colour_probabilities(weights, story.POSITIONS, story.LABELS) > 0.5))
+        for weights in path.weights
+    ]
+    if not any(on_side):
+        raise RuntimeError("gradient descent never puts every point on its side: check story's descent settings")
+    return on_side.index(True)
+
+
+def _first_step_below_model_b() -> int:
+    below = np.flatnonzero(_descent().cross_entropies < story.MODEL_B.cross_entropy())
     if below.size == 0:
         raise RuntimeError("gradient descent never gets below model B's cross-entropy: check story's descent settings")
     return int(below[0])
+
+
+def _below_b_message() -> str:
+    """Return what to say about the step where descent first beats model B: who is still on the wrong side."""
+    wrong = _wrong_side_points(_first_step_below_model_b())
+    if not wrong:
+        return "That is where the cross-entropy first beats model B's, which is not the same question."
+    listed = " and ".join(f"point {number}" for number in wrong)
+    verb = "is" if len(wrong) == 1 else "are"
+    return f"That is where the cross-entropy first beats model B's: {listed} {verb} still on the wrong side there."
 
 
 def _sharpening_direction() -> str:
@@ -514,9 +607,10 @@ FUNCTION_CASES: dict[str, tuple[tuple[tuple[Any, ...], str], ...]] = {
 _A, _B = story.MODEL_A, story.MODEL_B
 _SIGN_OF_A_LOG = "Check the sign: ln p is negative for every p below 1, so a sum of logs is negative."
 _SIGN_OF_AN_ERROR = "Check the sign: an error −ln p is never negative, and neither is a cross-entropy."
-_SOFTMAX_LOGIT = SOFTMAX_LOGITS[0]
+_SOFTMAX_LOGIT = SOFTMAX_LOGITS[SOFTMAX_CLASS - 1]
 _KERAS = CLIPPING_RULES["Keras"]
 _DOOR_P = story.DOOR_PROBABILITIES
+_KERAS_CLIP = _g(_KERAS.clip_probability or 0.0)
 
 _EXERCISE_LIST: tuple[Exercise, ...] = (
     # 00: start here --------------------------------------------------------------------------
@@ -569,13 +663,25 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     # 01: the product -------------------------------------------------------------------------
     Exercise(
         "01.1",
-        "The product of model B's four probabilities.",
+        f"The product of model B's probabilities if its point {RAISED_POINT} were given {_g(RAISED_TO)} instead "
+        f"of {_g(_B.probabilities[RAISED_POINT - 1])}: "
+        + " × ".join(_g(p) for p in _with(_B.probabilities, RAISED_POINT, RAISED_TO))
+        + ".",
         "number",
-        lambda: product_of_probabilities(_B.probabilities),
-        "Multiply " + " × ".join(_g(p) for p in _B.probabilities) + ".",
-        "that is B's product, the probability of all four true colours at once.",
+        lambda: product_of_probabilities(_with(_B.probabilities, RAISED_POINT, RAISED_TO)),
+        f"Multiply the four probabilities, with {_g(RAISED_TO)} for point {RAISED_POINT}.",
+        "the product is the probability of all four true colours at once, and raising one factor raises it.",
         (
-            Mistake("the sum", lambda: math.fsum(_B.probabilities), "That is the sum: multiply the probabilities."),
+            Mistake(
+                "the sum",
+                lambda: math.fsum(_with(_B.probabilities, RAISED_POINT, RAISED_TO)),
+                "That is the sum: multiply the probabilities.",
+            ),
+            Mistake(
+                "B as it is",
+                lambda: product_of_probabilities(_B.probabilities),
+                f"That is B as it is: change point {RAISED_POINT} to {_g(RAISED_TO)} first.",
+            ),
             Mistake(
                 "model A's product",
                 lambda: product_of_probabilities(_A.probabilities),
@@ -624,10 +730,11 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
                 "That many factors do give exactly 0.0, but so do fewer: find the smallest count.",
             ),
             Mistake(
-                "the smallest normal number",
+                "the smallest number with all its digits",
                 lambda: _fewest_halves_below(float(np.finfo(np.float64).tiny)),
-                "At that count the product is the smallest normal float64, but still positive: below it "
-                "float64 keeps even tinier (subnormal) numbers before it reaches 0.0.",
+                "At that count the product is still positive: it is the smallest number float64 keeps with all "
+                "its digits, but below it float64 still stores tinier numbers, with fewer and fewer digits, "
+                "before the product reaches 0.0.",
             ),
         ),
         bounds=(1, None),
@@ -635,33 +742,38 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     # 02: the log trick -----------------------------------------------------------------------
     Exercise(
         "02.1",
-        "Model A's sum of logs, " + " + ".join(f"ln {_g(p)}" for p in _A.probabilities) + ".",
+        "Model B's sum of logs, " + " + ".join(f"ln {_g(p)}" for p in _B.probabilities) + ".",
         "number",
-        lambda: sum_of_logs(_A.probabilities),
+        lambda: sum_of_logs(_B.probabilities),
         "Add the four natural logs (np.log or math.log); each one is negative.",
-        "that is the log of A's product, found without ever forming the product.",
+        "that is the log of B's product, found without ever forming the product.",
         (
             Mistake(
+                "model A's sum of logs",
+                lambda: sum_of_logs(_A.probabilities),
+                "That is model A's sum of logs: the question asks about model B.",
+            ),
+            Mistake(
                 "the product",
-                lambda: product_of_probabilities(_A.probabilities),
-                "That is the product of A's probabilities: take the log of each one and add the logs.",
+                lambda: product_of_probabilities(_B.probabilities),
+                "That is the product: take the ln of each factor and add the logs.",
             ),
         ),
         log=True,
-        points=len(_A.probabilities),
+        points=len(_B.probabilities),
         messages={"sign slip": _SIGN_OF_A_LOG},
     ),
     Exercise(
         "02.2",
-        f"The sum of the logs of {HALVES} probabilities of 0.5.",
+        f"The sum of the logs of {LOG_HALVES} probabilities of 0.5.",
         "number",
-        lambda: sum_of_logs(np.full(HALVES, 0.5)),
-        f"It is {HALVES} × ln 0.5: the log turns the product into a sum.",
+        lambda: sum_of_logs(np.full(LOG_HALVES, 0.5)),
+        f"It is {LOG_HALVES} × ln 0.5: the log turns the product into a sum.",
         "the sum of logs stays an ordinary number where the product has underflowed to zero.",
         (
             Mistake(
                 "the underflowed product",
-                lambda: product_of_probabilities(np.full(HALVES, 0.5)),
+                lambda: product_of_probabilities(np.full(LOG_HALVES, 0.5)),
                 "0.0 is the underflowed product, not its log: add ln 0.5 once for each probability.",
             ),
             Mistake(
@@ -768,7 +880,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     # 03: the negative log, summed -----------------------------------------------------------
     Exercise(
         "03.1",
-        f"The error −ln(p) of a point the model gives probability {_g(ERROR_PROBABILITY)}.",
+        f"The error −ln p of a point the model gives probability {_g(ERROR_PROBABILITY)}.",
         "number",
         lambda: float(point_errors([ERROR_PROBABILITY])[0]),
         f"Take the natural log of {_g(ERROR_PROBABILITY)} and flip its sign.",
@@ -785,25 +897,28 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "03.2",
-        "Model B's cross-entropy: the sum of its four errors.",
+        f"Model A's cross-entropy if it gave point {MENDED_POINT} probability {_g(MENDED_TO)} instead of "
+        f"{_g(_A.probabilities[MENDED_POINT - 1])}.",
         "number",
-        lambda: cross_entropy(np.ones(len(_B.probabilities)), _B.probabilities),
-        "Add " + ", ".join(f"−ln {_g(p)}" for p in _B.probabilities[:-1]) + f" and −ln {_g(_B.probabilities[-1])}.",
-        "that is B's cross-entropy, the sum of its four point errors.",
+        lambda: cross_entropy(np.ones(len(_A.probabilities)), _with(_A.probabilities, MENDED_POINT, MENDED_TO)),
+        "Add "
+        + ", ".join(f"−ln {_g(p)}" for p in _with(_A.probabilities, MENDED_POINT, MENDED_TO)[:-1])
+        + f" and −ln {_g(_with(_A.probabilities, MENDED_POINT, MENDED_TO)[-1])}.",
+        "the cross-entropy sums the point errors, and a better probability for one point shrinks its error.",
         (
             Mistake(
-                "the product",
-                lambda: product_of_probabilities(_B.probabilities),
-                "That is B's product: take −ln of each probability and add the four errors.",
+                "A as it is",
+                lambda: story.MODEL_A.cross_entropy(),
+                f"That is A as it is: change point {MENDED_POINT} to {_g(MENDED_TO)} first.",
             ),
             Mistake(
-                "model A's cross-entropy",
-                lambda: story.MODEL_A.cross_entropy(),
-                "That is model A's cross-entropy: the question asks about model B.",
+                "the product",
+                lambda: product_of_probabilities(_with(_A.probabilities, MENDED_POINT, MENDED_TO)),
+                "That is the product of the probabilities: take −ln of each one and add the four errors.",
             ),
         ),
         log=True,
-        points=len(_B.probabilities),
+        points=len(_A.probabilities),
         messages={
             "sign slip": _SIGN_OF_AN_ERROR,
             "mean instead of sum": "That is the mean error, what libraries report: the question asks for the "
@@ -860,15 +975,17 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     # 04: three doors -------------------------------------------------------------------------
     Exercise(
         "04.1",
-        "The probability of (gift, no gift, gift) behind doors 1, 2, 3.",
+        f"Door {MOVED_DOOR}'s slider moves to {_g(MOVED_TO)}, so the doors are "
+        + ", ".join(_g(p) for p in _moved_doors())
+        + ". What is the probability of (gift, no gift, gift)?",
         "number",
         lambda: _door_row(DOOR_OUTCOME).probability,
-        "Multiply p₁ × (1 − p₂) × p₃.",
+        f"Multiply p₁ × (1 − p₂) × p₃, with p{_subscript(MOVED_DOOR)} = {_g(MOVED_TO)}.",
         "each door contributes its own factor, p for a gift and one minus p for none.",
         (
             Mistake(
                 "every door with a gift",
-                lambda: product_of_probabilities(_DOOR_P),
+                lambda: product_of_probabilities(_moved_doors()),
                 "That is every door with a gift: door 2 has no gift, so use 1 − p₂.",
             ),
             Mistake(
@@ -877,16 +994,17 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
                 "That is (gift, no gift, no gift): door 3 has a gift, so use p₃, not 1 − p₃.",
             ),
             Mistake(
-                "the factors added",
-                lambda: math.fsum(_DOOR_P[i] if label else 1.0 - _DOOR_P[i] for i, label in enumerate(DOOR_OUTCOME)),
-                "That is the sum of the three factors: multiply them (a probability is never above 1).",
+                "the starting doors",
+                lambda: _door_row(DOOR_OUTCOME, _DOOR_P).probability,
+                f"That is with door {MOVED_DOOR} at {_g(_DOOR_P[MOVED_DOOR - 1])}, where it started: use "
+                f"{_g(MOVED_TO)}.",
             ),
         ),
         probability=True,
     ),
     Exercise(
         "04.2",
-        "The cross-entropy of that outcome.",
+        "The cross-entropy of that outcome (doors " + ", ".join(_g(p) for p in _moved_doors()) + ").",
         "number",
         lambda: _door_row(DOOR_OUTCOME).cross_entropy,
         "It is −ln of the probability you found in 04.1.",
@@ -900,7 +1018,13 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
             Mistake(
                 "the y = 0 term as −ln p",
                 _door_terms_as_if_all_gifts,
-                "Door 2 has no gift: its term must be −ln(1 − p₂), not −ln p₂.",
+                "Door 2 has no gift: its term is −ln(1 − p₂), not −ln p₂.",
+            ),
+            Mistake(
+                "the starting doors",
+                lambda: _door_row(DOOR_OUTCOME, _DOOR_P).cross_entropy,
+                f"That is with door {MOVED_DOOR} at {_g(_DOOR_P[MOVED_DOOR - 1])}, where it started: use "
+                f"{_g(MOVED_TO)}.",
             ),
         ),
         log=True,
@@ -951,14 +1075,13 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     # 05: the general formula -----------------------------------------------------------------
     Exercise(
         "05.1",
-        f"The grader value: cross_entropy({_list(story.GRADER_LABELS)}, {_list(story.GRADER_PROBABILITIES)}), "
-        "term by term.",
+        f"Compute cross_entropy({_list(TERM_LABELS)}, {_list(story.GRADER_PROBABILITIES)}) term by term.",
         "number",
-        lambda: cross_entropy(story.GRADER_LABELS, story.GRADER_PROBABILITIES),
+        lambda: _grader_terms(TERM_LABELS),
         "Term by term: "
         + ", ".join(
             f"−ln {_g(p)}" if y == 1 else f"−ln(1 − {_g(p)})"
-            for y, p in zip(story.GRADER_LABELS, story.GRADER_PROBABILITIES, strict=True)
+            for y, p in zip(TERM_LABELS, story.GRADER_PROBABILITIES, strict=True)
         )
         + "; then add.",
         "the label picks the term: −ln p for a label one, and −ln of one minus p for a label zero.",
@@ -966,12 +1089,17 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
             Mistake(
                 "the y = 0 term as −ln p",
                 lambda: float(point_errors(story.GRADER_PROBABILITIES).sum()),
-                "A point with label 0 has the term −ln(1 − p), not −ln p: check point "
-                f"{story.GRADER_LABELS.index(0) + 1}.",
+                _label_zero_message(),
+            ),
+            Mistake(
+                "the grader's labels",
+                lambda: _grader_terms(story.GRADER_LABELS),
+                f"That is the check value for the labels {_list(story.GRADER_LABELS)}: these labels are "
+                f"{_list(TERM_LABELS)}.",
             ),
         ),
         log=True,
-        points=len(story.GRADER_LABELS),
+        points=len(TERM_LABELS),
         messages={"sign slip": _SIGN_OF_AN_ERROR},
     ),
     Exercise(
@@ -1028,7 +1156,8 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "05.3",
-        f"H(p, q) for the one-hot truth p = {_list(ONE_HOT_TRUTH)} and the prediction q = {_list(CLASS_PREDICTION)}.",
+        f"A three-class example: the truth is class {_true_class()}, p = {_list(ONE_HOT_TRUTH)}, and the model "
+        f"predicts q = {_list(CLASS_PREDICTION)}. What is H(p, q)?",
         "number",
         lambda: general_cross_entropy(ONE_HOT_TRUTH, CLASS_PREDICTION),
         "Only the true class, where p(x) = 1, counts: −ln q of it.",
@@ -1036,19 +1165,19 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         (
             Mistake(
                 "q of the true class",
-                lambda: CLASS_PREDICTION[ONE_HOT_TRUTH.index(1.0)],
+                lambda: CLASS_PREDICTION[_true_class() - 1],
                 "That is q of the true class: take −ln of it.",
+            ),
+            Mistake(
+                "the likeliest class",
+                lambda: float(point_errors(CLASS_PREDICTION)[_likeliest_class() - 1]),
+                f"That is −ln q{_subscript(_likeliest_class())}, the loss if class {_likeliest_class()} were "
+                f"true: the truth here is class {_true_class()}.",
             ),
             Mistake(
                 "every class counted",
                 lambda: float(point_errors(CLASS_PREDICTION).sum()),
                 "Only the true class has p(x) > 0: the other classes' terms are multiplied by 0.",
-            ),
-            Mistake(
-                "the first class",
-                lambda: float(point_errors(CLASS_PREDICTION)[0]),
-                f"That is −ln q of the first class, but the truth p = {_list(ONE_HOT_TRUTH)} puts all its "
-                "weight on another class.",
             ),
         ),
         log=True,
@@ -1089,12 +1218,17 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     # 06: beyond two classes -----------------------------------------------------------------
     Exercise(
         "06.1",
-        f"The probability softmax gives class 1 for the logits z = {_list(SOFTMAX_LOGITS)}.",
+        f"The probability softmax gives class {SOFTMAX_CLASS} for the logits z = {_list(SOFTMAX_LOGITS)}.",
         "number",
-        lambda: float(softmax(SOFTMAX_LOGITS)[0]),
-        "Divide e to the first logit by the sum of e to each of the three logits (np.exp).",
+        lambda: float(softmax(SOFTMAX_LOGITS)[SOFTMAX_CLASS - 1]),
+        f"Divide e to class {SOFTMAX_CLASS}'s logit by the sum of e to each of the three logits (np.exp).",
         "softmax divides each logit's exponential by the sum of all three.",
         (
+            Mistake(
+                "class 1",
+                lambda: float(softmax(SOFTMAX_LOGITS)[0]),
+                f"That is class 1: class {SOFTMAX_CLASS} has the logit {_g(_SOFTMAX_LOGIT)}.",
+            ),
             Mistake(
                 "the logits divided",
                 lambda: _SOFTMAX_LOGIT / math.fsum(SOFTMAX_LOGITS),
@@ -1104,18 +1238,6 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
                 "the exponential alone",
                 lambda: math.exp(_SOFTMAX_LOGIT),
                 "That is e to the logit alone: divide it by the sum of the exponentials of all three logits.",
-            ),
-            Mistake(
-                "class 2 (index 1)",
-                lambda: float(softmax(SOFTMAX_LOGITS)[1]),
-                f"That is the second class (index 1 in Python): class 1 is the first one, with logit "
-                f"{_g(_SOFTMAX_LOGIT)}.",
-            ),
-            Mistake(
-                "the sigmoid",
-                lambda: float(sigmoid(_SOFTMAX_LOGIT)),
-                "That is the sigmoid of the logit, the two-class formula: with three classes, divide by the "
-                "sum of all three exponentials.",
             ),
         ),
         probability=True,
@@ -1139,16 +1261,17 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "06.3",
-        "The most Keras charges for one point, however wrong the prediction.",
+        "Under Keras's rule, what does one point with label 1 cost when the model gives it "
+        f"p = {_g(KERAS_PROBABILITY)}?",
         "number",
-        lambda: _KERAS.cap,
-        f"Keras clips p to at least {_g(_KERAS.clip_probability or 0.0)}: the cap is −ln of that.",
-        "Keras clips each probability away from zero, and the clip sets the most one point can cost.",
+        lambda: clipped_cross_entropy([1], [KERAS_PROBABILITY], "Keras"),
+        f"Keras first clips p to at least {_KERAS_CLIP}, then takes −ln of it.",
+        "Keras clips each probability away from zero, so no point can cost more than its cap.",
         (
             Mistake(
-                "scikit-learn's cap",
-                lambda: CLIPPING_RULES["scikit-learn"].cap,
-                "That is scikit-learn's cap (it clips at machine epsilon): the question asks about Keras.",
+                "the exact cost",
+                lambda: cross_entropy([1], [KERAS_PROBABILITY]),
+                f"That is the exact cost, what ce_lib gives; Keras first clips p to at least {_KERAS_CLIP}.",
             ),
             Mistake(
                 "PyTorch's cap",
@@ -1156,15 +1279,15 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
                 "That is PyTorch's cap (it clamps each log at −100): the question asks about Keras.",
             ),
             Mistake(
-                "the clipping threshold",
-                lambda: _KERAS.clip_probability,
-                "That is the clipping threshold itself: the cap is −ln of it.",
+                "the exact cost in base 10",
+                lambda: -math.log10(KERAS_PROBABILITY),
+                f"That is −log₁₀ {_g(KERAS_PROBABILITY)}: use the natural log, ln, and clip p first as Keras does.",
             ),
         ),
         log=True,
         messages={
             "sign slip": _SIGN_OF_AN_ERROR,
-            "log base 10": f"That is −log₁₀ {_g(_KERAS.clip_probability or 0.0)}: use the natural log, ln.",
+            "log base 10": f"That is −log₁₀ {_KERAS_CLIP}: use the natural log, ln.",
         },
     ),
     Exercise(
@@ -1193,16 +1316,27 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     # 07: learning the line -------------------------------------------------------------------
     Exercise(
         "07.1",
-        "The derivative of a red point's cross-entropy (y = 1) with respect to its logit, at z = 0.",
+        f"The derivative of a blue point's cross-entropy (label y = {GRADIENT_LABEL}) with respect to its logit, "
+        f"at z = {_g(GRADIENT_LOGIT)}.",
         "number",
-        lambda: float(cross_entropy_gradient_logits([1.0], [GRADIENT_LOGIT])[0]),
-        "The gradient is p − y, with p = sigmoid(0).",
-        "the slope is the prediction minus the label: the point pulls its logit upwards.",
+        lambda: float(cross_entropy_gradient_logits([GRADIENT_LABEL], [GRADIENT_LOGIT])[0]),
+        f"The gradient is p − y, with p = sigmoid({_g(GRADIENT_LOGIT)}).",
+        "the slope is the prediction minus the label: the point pulls its logit downwards.",
         (
             Mistake(
-                "the slope of the sigmoid",
-                lambda: float(sigmoid(GRADIENT_LOGIT) * (1.0 - sigmoid(GRADIENT_LOGIT))),
-                "That is the slope of the sigmoid, p(1 − p): the slope of the cross-entropy in z is p − y.",
+                "the red point's gradient",
+                lambda: float(cross_entropy_gradient_logits([1 - GRADIENT_LABEL], [GRADIENT_LOGIT])[0]),
+                f"That is for a red point, y = {1 - GRADIENT_LABEL}: this point is blue, y = {GRADIENT_LABEL}.",
+            ),
+            Mistake(
+                "σ(−z)",
+                lambda: float(sigmoid(-GRADIENT_LOGIT)),
+                f"That is σ(−{_g(GRADIENT_LOGIT)}): p is σ(z) with z = {_g(GRADIENT_LOGIT)}.",
+            ),
+            Mistake(
+                "σ(0)",
+                lambda: float(sigmoid(0.0)),
+                f"That is σ(0), p at the line itself: here the logit is z = {_g(GRADIENT_LOGIT)}.",
             ),
         ),
         messages={"sign slip": "Check the sign: the gradient is p − y, the prediction minus the label."},
@@ -1239,16 +1373,22 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "07.3",
-        "The first gradient-descent step whose cross-entropy is below model B's.",
+        "The first gradient-descent step at which every point is on its own side (each gets more than 0.5 "
+        "for its true colour).",
         "integer",
-        _first_step_below_model_b,
-        "Move the step slider until the cross-entropy drops below the dashed level of model B.",
-        "that is the first step where the falling curve crosses below the dashed level of model B.",
+        _first_step_all_on_their_side,
+        "Move the step slider until every point gets more than one half for its true colour.",
+        "that is the first step where the line leaves every point on the side of its own colour.",
         (
             Mistake(
+                "below model B's cross-entropy",
+                _first_step_below_model_b,
+                _below_b_message(),
+            ),
+            Mistake(
                 "one step early",
-                lambda: _first_step_below_model_b() - 1,
-                "Close: at that step the line is still just above B's level.",
+                lambda: _first_step_all_on_their_side() - 1,
+                "Close: at that step one point is still on the wrong side.",
             ),
         ),
         bounds=(0, story.DESCENT_STEPS),
@@ -1285,7 +1425,7 @@ EXERCISES: dict[str, Exercise] = {exercise.key: exercise for exercise in _EXERCI
 # ---------------------------------------------------------------------------------------------
 
 
-def check(key: str, answer: Any) -> Feedback:
+def check(key: str, answer: Any, *, solution: bool = False) -> Feedback:
     """Check a learner's answer to exercise ``key``: say it is right, or what went wrong.
 
     Parameters
@@ -1296,6 +1436,11 @@ def check(key: str, answer: Any) -> Feedback:
         The learner's answer: a number, a text choice, a tuple of labels or a function, as the
         exercise asks; ``...`` means not answered yet. Anything else gets a sentence saying what
         to give instead; nothing makes the check raise.
+    solution : bool, optional
+        Check a notebook's hidden solution cell, quietly: a right answer says only
+        :data:`SOLUTION_CHECKS_OUT`, so the cell's visible output, just below the exercise, neither
+        hints at the answer nor explains it. A wrong one says what a normal check says, so a
+        broken solution shows.
 
     Returns
     -------
@@ -1309,14 +1454,21 @@ def check(key: str, answer: Any) -> Feedback:
 
     Examples
     --------
-    >>> check("03.1", 1.61).correct
+    >>> check("03.1", 2.996).correct
     True
-    >>> print(check("03.2", -1.196))
+    >>> print(check("03.2", -3.17))
     ✗ Check the sign: an error −ln p is never negative, and neither is a cross-entropy.
     >>> print(check("00.1", " b "))
     ✓ Right: that model's line leaves every point on the side of its own colour.
     >>> check("04.3", (0.4, 0.2, 1.7)).kind
     'wrong kind'
+
+    A solution cell checks its answer quietly, but shows what is wrong with a broken one:
+
+    >>> print(check("03.1", 2.996, solution=True))
+    ✓ This solution checks out.
+    >>> print(check("03.1", 0.05, solution=True))
+    ✗ That is the probability itself: take −ln of it.
     """
     if not isinstance(key, str) or key not in EXERCISES:
         raise ValueError(f"key must be one of the exercise numbers {list(EXERCISES)}, got {key!r}")
@@ -1332,7 +1484,10 @@ def check(key: str, answer: Any) -> Feedback:
         "labels": _check_labels,
         "function": _check_function,
     }[exercise.kind]
-    return checker(exercise, answer)
+    feedback = checker(exercise, answer)
+    if solution and feedback.correct:
+        return Feedback(True, SOLUTION_CHECKS_OUT, "right")
+    return feedback
 
 
 def misconception_rows() -> list[tuple[str, str, str]]:
@@ -1664,9 +1819,7 @@ def _numeric_diagnoses(exercise: Exercise, expected: float) -> list[tuple[Mistak
     if exercise.rounding:
         roundings = [value for value in _roundings(expected) if fresh(value)]
         if roundings:
-            message = exercise.messages.get(
-                "rounded too coarsely", "Close, but rounded too much: keep at least three significant digits."
-            )
+            message = exercise.messages.get("rounded too coarsely", _ROUNDED_TOO_COARSELY)
             mistake = Mistake("rounded too coarsely", lambda first=roundings[0]: first, message)
             diagnoses.append((mistake, lambda answer: any(_same(answer, value) for value in roundings)))
     return diagnoses

@@ -35,6 +35,8 @@ class Term:
 _TERMS = (
     Term("cross-entropy", "a score of how surprised a model is by the labels we actually observed: "
          "the negative log of the probability it gave them; lower is better.", "00", r"cross[- ]entropy"),
+    Term("sharpness", "how fast a line's probability of red changes as you move away from it: the signed "
+         "distance to the line is multiplied by it.", "00", r"\bsharp(ness|er)?\b"),
     Term("likelihood", "the probability a model gives the data we observed: for independent points, "
          "the product of the probabilities it gives each point's true label.", "01", r"\blikelihood\b"),
     Term("maximum likelihood", "choosing, among models, the one with the largest likelihood.", "01",
@@ -55,7 +57,8 @@ _TERMS = (
          "into a probability. On a line, it is the signed distance times the sharpness.", "06", r"\blogits?\b"),
     Term("sigmoid", "σ(z) = 1 / (1 + e⁻ᶻ): turns a logit into a probability between 0 and 1.", "06",
          r"\bsigmoid\b"),
-    Term("softmax", "e^z_k / Σ_j e^z_j: turns one logit per class into probabilities that sum to 1.", "06",
+    Term("softmax", "turns one logit per class into probabilities that sum to 1: each class gets the exponential "
+         "of its logit divided by the sum of all the exponentials.", "06",
          r"\bsoftmax\b"),
     Term("entropy", "H(p) = −Σ p ln p: the cross-entropy of the truth with itself, the cost of the truth's "
          "own uncertainty.", "06", r"(?<!cross-)(?<!cross )\bentropy\b"),
@@ -65,6 +68,8 @@ _TERMS = (
          r"\bsoftplus\b"),
     Term("gradient descent", "improving a model by taking small steps against the gradient (the slope) "
          "of its loss.", "07", r"gradient descent"),
+    Term("learning rate", "how big a step gradient descent takes: the slope is multiplied by it.", "07",
+         r"learning[ _]rate"),
 )
 
 #: Every term, by name.

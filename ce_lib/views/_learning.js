@@ -129,5 +129,5 @@ function errorBars(box, { points, errors, top, title }) {
 
 // How many rows a panel title takes over `width` pixels (axes() wraps it the same way).
 function titleRows(title, width) {
-  return titleLines(title, width + 60).length;
+  return titleLines(title, width).length;
 }

@@ -249,7 +249,7 @@ function axes(box, { x, y, xTicks, yTicks, xLabel, yLabel, title, xFormat = form
   if (xLabel) out += text(left + width / 2, bottom + 44, xLabel, { size: 15, anchor: "middle" });
   if (yLabel) out += text(left - 52, top + height / 2, yLabel, { size: 15, anchor: "middle", rotate: -90 });
   if (title) {
-    const lines = titleLines(title, width + 60);
+    const lines = titleLines(title, width);
     lines.forEach((l, i) => { out += text(left + width / 2, top - 12 - 21 * (lines.length - 1 - i), l, { size: 17, anchor: "middle", weight: "bold", label: true }); });
   }
   return out;
@@ -266,6 +266,20 @@ function legend(x, y, rows, { width = 210, rowHeight = 24 } = {}) {
   return out;
 }
 
+// A legend that flows in rows across `width`: per item [swatch drawn at (0, 0), words, and
+// `true` if the words state a number or name the static picture states too].
+function flowLegend(items, left, top, width, size = 14) {
+  let out = "", x = left, y = top;
+  for (const [swatch, words, label = false] of items) {
+    const wide = 40 + words.length * size * 0.6;
+    if (x + wide > left + width && x > left) { x = left; y += 26; }
+    out += `<g transform="translate(${round2(x + 14)} ${round2(y)})">${swatch}</g>`;
+    out += text(x + 34, y + 5, words, { size, label });
+    x += wide + 14;
+  }
+  return { svg: out, bottom: y + 14 };
+}
+
 // SVG patterns for hatching (model A's bars are hatched, model B's solid: shape as well as colour).
 function hatchDefs(id, colour) {
   return `<pattern id="${id}" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">`
@@ -276,6 +290,70 @@ function svgDocument(width, height, content, title) {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${round2(width)} ${round2(height)}" width="${round2(width)}" height="${round2(height)}"`
     + ` font-family="${FONT}" role="img" aria-label="${escapeText(title)}"><title>${escapeText(title)}</title>`
     + `<rect width="100%" height="100%" fill="white"/>${content}</svg>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redrawing: a figure is markup the view writes itself (well formed, every text escaped), so it
+// can be cut into its top-level elements cheaply. Only the elements whose markup changed are
+// parsed and swapped in (a few labels, markers and bars when a slider moves): the browser
+// re-lays out little, and the figure follows the slider at once.
+
+// Split markup into its top-level elements (and text between them).
+function topLevel(markup) {
+  const parts = [];
+  let depth = 0, start = 0, i = 0;
+  while (i < markup.length) {
+    const open = markup.indexOf("<", i);
+    if (open < 0) break;
+    if (depth === 0 && open > start) { parts.push(markup.slice(start, open)); start = open; }
+    const close = markup.indexOf(">", open);
+    const closing = markup[open + 1] === "/", selfClosing = markup[close - 1] === "/";
+    if (closing) depth -= 1; else if (!selfClosing) depth += 1;
+    i = close + 1;
+    if (depth === 0) { parts.push(markup.slice(start, i)); start = i; }
+  }
+  if (start < markup.length) parts.push(markup.slice(start));
+  return parts;
+}
+
+const parser = document.createElement("template");
+
+// Parse one element's markup as a child of `parent` would be (SVG elements inside an <svg>).
+function parseLike(parent, markup) {
+  if (parent instanceof SVGElement) {
+    parser.innerHTML = `<svg xmlns="http://www.w3.org/2000/svg">${markup}</svg>`;
+    return [...parser.content.firstChild.childNodes];
+  }
+  parser.innerHTML = markup;
+  return [...parser.content.childNodes];
+}
+
+// Make `element`'s children match `parts` (markup per child), given the markup they had.
+function patch(element, parts, previous) {
+  if (!previous || previous.length !== parts.length || element.childNodes.length !== parts.length) {
+    element.replaceChildren(...parseLike(element, parts.join("")));
+    return;
+  }
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i] === previous[i]) continue;
+    const old = element.childNodes[i];
+    const name = /^<(svg|g)\b/.exec(parts[i]);
+    if (name && old.nodeType === 1 && old.nodeName.toLowerCase() === name[1] && /^<(svg|g)\b/.test(previous[i])) {
+      // An <svg> or a group keeps its node: its attributes are updated and only its changed
+      // children are swapped in.
+      const head = (markup) => markup.slice(0, markup.indexOf(">") + 1);
+      const inner = (markup) => markup.slice(markup.indexOf(">") + 1, markup.lastIndexOf("<"));
+      if (head(parts[i]) !== head(previous[i])) {
+        const [shell] = parseLike(element, `${head(parts[i])}</${name[1]}>`);
+        for (const { name: key, value } of shell.attributes) if (old.getAttribute(key) !== value) old.setAttribute(key, value);
+        for (const { name: key } of [...old.attributes]) if (!shell.hasAttribute(key)) old.removeAttribute(key);
+      }
+      patch(old, topLevel(inner(parts[i])), topLevel(inner(previous[i])));
+    } else {
+      const [fresh] = parseLike(element, parts[i]);
+      if (fresh) element.replaceChild(fresh, old);
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -428,10 +506,10 @@ function mountView({ model, el }, view) {
   el.append(root);
 
   const uid = `ce${Math.random().toString(36).slice(2, 9)}`; // ids inside this view's SVG
-  let width = 0, drawn = "";
+  let width = 0, drawn = null;
   function redraw() {
-    const svg = view.draw(state, width || 960, uid);
-    if (svg !== drawn) { figure.innerHTML = svg; drawn = svg; }
+    const markup = topLevel(view.draw(state, width || 960, uid));
+    if (!drawn || markup.join("") !== drawn.join("")) { patch(figure, markup, drawn); drawn = markup; }
     const words = view.describe(state);
     if (readout.textContent !== words) readout.textContent = words;
     readout.dataset.source = "view";

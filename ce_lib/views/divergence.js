@@ -39,18 +39,6 @@ function describe(state) {
     + `H(p, q) = ${formatNumber(crossEntropy)}`;
 }
 
-// A row of legend entries under a panel, wrapped to its width.
-function legendRow(left, top, width, items) {
-  let out = "", x = left, y = top;
-  for (const [swatch, words] of items) {
-    const wide = 34 + words.length * 8.2;
-    if (x + wide > left + width && x > left) { x = left; y += 26; }
-    out += `<g transform="translate(${round2(x + 10)} ${round2(y)})">${swatch}</g>` + text(x + 28, y + 5, words, { size: 14 });
-    x += wide + 16;
-  }
-  return { svg: out, bottom: y + 14 };
-}
-
 // The height a bar's value label stands on: the bar's top, or the truth mark just above it
 // (ce_lib.views.classes.value_label_base).
 function labelBase(q, p) {
@@ -72,10 +60,10 @@ function classesPanel(box, state, q) {
     out += text(centre, y(labelBase(value, truth)) - 8, formatNumber(value, 3), { size: group < 100 ? 14 : 15, anchor: "middle", label: true, halo: true });
     out += text(centre, bottom + 21, `class ${i + 1}`, { size: 14, anchor: "middle" });
   });
-  const key = legendRow(box.left, bottom + 44, box.width, [
+  const key = flowLegend([
     [tag("rect", { x: -10, y: -9, width: 20, height: 18, fill: COLOURS.sky, stroke: COLOURS.ink }), "prediction q"],
     [line(-11, 0, 11, 0, { stroke: "black", "stroke-width": 4.5 }), "truth p"],
-  ]);
+  ], box.left, bottom + 44, box.width);
   return { svg: out + key.svg, bottom: key.bottom };
 }
 

@@ -156,19 +156,6 @@ function placeLabels(anchors, radii, sizes, [left, top, right, bottom], obstacle
   return chosen;
 }
 
-// A legend that flows in rows across `width`: [swatch drawn at (0, 0), words] per item.
-function flowLegend(items, left, top, width, size = 14) {
-  let out = "", x = left, y = top;
-  for (const [swatch, words] of items) {
-    const wide = 40 + words.length * size * 0.6;
-    if (x + wide > left + width && x > left) { x = left; y += 26; }
-    out += `<g transform="translate(${round2(x + 14)} ${round2(y)})">${swatch}</g>`;
-    out += text(x + 34, y + 5, words, { size });
-    x += wide + 14;
-  }
-  return { svg: out, bottom: y + 14 };
-}
-
 // The table: numbers right-aligned in their own columns. On a narrow figure the words and the
 // marks columns are hidden (their cells stay, for screen readers and the tests); the outcome
 // shows its mark's symbol (★, ✗) after its code instead, and a key under the table says what

@@ -55,19 +55,6 @@ function labelMarker(y, x, at, size) {
   return marker(y === 1 ? "red" : "blue", x, at, { size });
 }
 
-// A legend that flows in rows across `width`: [swatch drawn at (0, 0), words] per item.
-function flowLegend(items, left, top, width, size = 14) {
-  let out = "", x = left, y = top;
-  for (const [swatch, words] of items) {
-    const wide = 40 + words.length * size * 0.6;
-    if (x + wide > left + width && x > left) { x = left; y += 26; }
-    out += `<g transform="translate(${round2(x + 14)} ${round2(y)})">${swatch}</g>`;
-    out += text(x + 34, y + 5, words, { size });
-    x += wide + 14;
-  }
-  return { svg: out, bottom: y + 14 };
-}
-
 function draw(state, width, uid) {
   const { y: chosen, p } = state;
   const narrow = width < 560;
@@ -82,7 +69,7 @@ function draw(state, width, uid) {
   title.forEach((words, i) => { out += text(width / 2, 22 + 21 * i, words, { size: titleSize, anchor: "middle", weight: "bold", label: true }); });
   const yTicks = [0, 1, 2, 3, 4, 5, 6];
   out += axes({ left, top, width: right - left, height }, {
-    x, y: yScale, xTicks: [0, 0.2, 0.4, 0.6, 0.8, 1], yTicks, xLabel: "predicted probability p of class 1",
+    x, y: yScale, xTicks: [0, 0.2, 0.4, 0.6, 0.8, 1], yTicks, xLabel: "predicted probability p of label 1",
   });
   out += line(left - 5, top, left, top) + text(left - 8, top + 7, "∞", { size: 22, anchor: "end" }); // the top edge: ∞
   out += text(left - 44, top + height / 2, "the point's cross-entropy", { size: 15, anchor: "middle", rotate: -90 });

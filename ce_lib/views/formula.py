@@ -146,7 +146,7 @@ class BinaryFormula(View):
         ax.set_ylim(-0.25, EDGE)
         ticks = list(range(int(CLIP) + 1))
         ax.set_yticks([*ticks, EDGE], labels=[str(t) for t in ticks] + ["∞"])
-        style_axes(ax, TITLE, "predicted probability p of class 1", "the point's cross-entropy")
+        style_axes(ax, TITLE, "predicted probability p of label 1", "the point's cross-entropy")
         ax.get_yticklabels()[-1].set_fontsize(FONT["tick"] + 6)  # the ∞ glyph is small
         ax.grid(axis="y", color="#E6E6E6", lw=1)
         ax.set_axisbelow(True)

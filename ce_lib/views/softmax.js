@@ -33,18 +33,6 @@ function describe(state) {
     + `cross-entropy = −ln q${k} = ${formatNumber(classLoss(k, state.logits))}`;
 }
 
-// A row of legend entries under a panel, wrapped to its width.
-function legendRow(left, top, width, items) {
-  let out = "", x = left, y = top;
-  for (const [swatch, words] of items) {
-    const wide = 34 + words.length * 8.2;
-    if (x + wide > left + width && x > left) { x = left; y += 26; }
-    out += `<g transform="translate(${round2(x + 10)} ${round2(y)})">${swatch}</g>` + text(x + 28, y + 5, words, { size: 14 });
-    x += wide + 16;
-  }
-  return { svg: out, bottom: y + 14 };
-}
-
 function draw(state, width, uid) {
   const q = softmax(state.logits), k = state.true_class;
   const words = title(state);
@@ -65,10 +53,10 @@ function draw(state, width, uid) {
     out += text(centre, bottom + 21, `class ${i + 1}`, { size: 14, anchor: "middle", weight: isTrue ? "bold" : undefined });
     if (isTrue) out += text(centre, bottom + 39, "(true)", { size: 14, anchor: "middle", weight: "bold" });
   });
-  const key = legendRow(box.left, bottom + 62, box.width, [
+  const key = flowLegend([
     [tag("rect", { x: -10, y: -9, width: 20, height: 18, fill: `url(#${uid}-true)`, stroke: COLOURS.ink }), "true class"],
     [tag("rect", { x: -10, y: -9, width: 20, height: 18, fill: COLOURS.sky, stroke: COLOURS.ink }), "other classes"],
-  ]);
+  ], box.left, bottom + 62, box.width);
   out += key.svg;
   return svgDocument(width, key.bottom + 8, out, `Softmax of three logits. ${describe(state)}`);
 }

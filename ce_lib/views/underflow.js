@@ -61,7 +61,7 @@ function markerLabels(state) {
   const product = productOfHalves(state.n);
   if (state.scale === "ln") {
     const lnProduct = product > 0 ? Math.log(product) : -Infinity;
-    return [`sum of ln(0.5) = ${formatNumber(logSumOfHalves(state.n), 6)}`, `ln(product) = ${formatNumber(lnProduct)}`];
+    return [`sum of logs = ${formatNumber(logSumOfHalves(state.n), 6)}`, `ln(product) = ${formatNumber(lnProduct)}`];
   }
   return [`n = ${state.n}: ${formatNumber(product)}` + (product === 0 ? " (underflow)" : "")];
 }
@@ -88,26 +88,13 @@ function diamond(x, y, size, style) {
 
 const PRODUCT_MARK = { fill: COLOURS.red, stroke: COLOURS.ink, "stroke-width": 1.5 };
 
-// A legend that flows in rows across `width`: [swatch drawn at (0, 0), words, a stated number?] per item.
-function flowLegend(items, left, top, width, size = 14) {
-  let out = "", x = left, y = top;
-  for (const [swatch, words, label = false] of items) {
-    const wide = 40 + words.length * size * 0.6;
-    if (x + wide > left + width && x > left) { x = left; y += 24; }
-    out += `<g transform="translate(${round2(x + 14)} ${round2(y)})">${swatch}</g>`;
-    out += text(x + 34, y + 5, words, { size, label });
-    x += wide + 14;
-  }
-  return { svg: out, bottom: y + 14 };
-}
-
 const overlaps = ([l, t, r, b], [l2, t2, r2, b2]) => l < r2 && l2 < r && t < b2 && t2 < b;
 
 function draw(state, width, uid) {
   const ln = state.scale === "ln";
   const narrow = width < 560;
   const [low, high] = LIMITS[state.scale];
-  const left = ln ? 76 : 92, right = 24;
+  const left = ln ? 76 : narrow ? 92 : 132, right = 24; // room for the y ticks ("0 (underflow)")
   const plotWidth = width - left - right;
   const title = titleLines(titleOf(state), plotWidth + 60);
   const notes = ln ? [] : wrapWords(noteText(), Math.floor((plotWidth + 40) / (14 * 0.6)));
@@ -123,7 +110,8 @@ function draw(state, width, uid) {
   title.forEach((words, i) => { out += text(left + plotWidth / 2, 20 + 21 * i, words, { size: 17, anchor: "middle", weight: "bold", label: true }); });
   notes.forEach((words, i) => { out += text(left + plotWidth / 2, 16 + 21 * title.length + 20 * i, words, { size: 14, anchor: "middle", label: true }); });
   const yTicks = ln ? [0, -200, -400, -600, -800, low] : [0, -100, -200, -300, low];
-  const yFormat = (v) => (v === low ? (ln ? MINUS + "∞" : "0") : ln ? formatNumber(v) : powerOfTen(v));
+  const zero = narrow ? "0" : "0 (underflow)"; // on a phone the left margin only has room for "0"
+  const yFormat = (v) => (v === low ? (ln ? MINUS + "∞" : zero) : ln ? formatNumber(v) : powerOfTen(v));
   // The y ticks are drawn here, a little larger than axes() draws them: superscripts must stay readable.
   out += axes(box, { x, y, xTicks: niceTicks(0, state.max_points, narrow ? 4 : 6), yTicks: [], xLabel: "number of points n" });
   for (const t of yTicks) {

@@ -144,7 +144,7 @@ class Underflow(View):
         if self.scale == "ln":
             ln_product = math.log(product) if product > 0.0 else -math.inf
             return [
-                f"sum of ln(0.5) = {format_number(self.log_sum(), 6)}",
+                f"sum of logs = {format_number(self.log_sum(), 6)}",
                 f"ln(product) = {format_number(ln_product)}",
             ]
         return [f"n = {self.n}: {format_number(product)}" + (" (underflow)" if product == 0.0 else "")]
@@ -226,7 +226,7 @@ def draw_underflow(ax: Axes, view: Underflow) -> None:
         style_axes(ax, view.title(), "number of points n", "ln of the product")
     else:
         ticks = [0, -100, -200, -300]
-        ax.set_yticks([*ticks, low], labels=[power_of_ten(t) for t in ticks] + ["0"])
+        ax.set_yticks([*ticks, low], labels=[power_of_ten(t) for t in ticks] + ["0 (underflow)"])
         style_axes(ax, view.title(), "number of points n", "the product (powers of ten)")
         ax.tick_params(axis="y", labelsize=FONT["tick"] + 2)
         ax.set_title(view.title(), fontsize=FONT["title"], fontweight="bold", gid=LABEL_GID, pad=26)

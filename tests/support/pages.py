@@ -152,3 +152,23 @@ def set_control(view_element, index: int, value) -> None:  # type: ignore[no-unt
 def svg_labels(view_element) -> list[str]:  # type: ignore[no-untyped-def]
     """Return the texts the live figure marks as its stated numbers and names, sorted."""
     return sorted(view_element.locator("svg text.ce-label").all_text_contents())
+
+
+def readout(view_element) -> str:
+    """Return the view's readout as its text (spaces kept as they are)."""
+    return view_element.locator(".ce-readout").text_content()
+
+
+def live_text_problems(view_element, selector: str = "svg text") -> list[str]:
+    """Return what a reader would see wrong in the live figure: texts on top of one another, or cut off."""
+    boxes = view_element.locator(selector).evaluate_all(
+        "els => els.map(e => { const s = e.ownerSVGElement.getBoundingClientRect(), b = e.getBoundingClientRect();"
+        " return [b.left - s.left, b.top - s.top, b.right - s.left, b.bottom - s.top, e.textContent, s.width]; })"
+    )
+    problems = [f"{box[4]!r} runs off the figure" for box in boxes if box[0] < -1 or box[2] > box[5] + 1]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            overlap = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+            if overlap[0] > 1 and overlap[1] > 1:
+                problems.append(f"{a[4]!r} overlaps {b[4]!r}")
+    return problems

@@ -26,7 +26,7 @@ from ce_lib.views.classes import (
 )
 
 from ..support.figures import layout_problems
-from ..support.pages import set_control, svg_labels
+from ..support.pages import live_text_problems, readout, set_control, svg_labels
 
 # Softmax ---------------------------------------------------------------------------------------
 
@@ -233,30 +233,11 @@ def test_display_carries_the_widget_a_picture_and_the_state(make, module):
 # In the browser ------------------------------------------------------------------------------
 
 
-def browser_readout(element) -> str:
-    return element.locator(".ce-readout").inner_text()
-
-
-def label_boxes(element):
-    return element.locator("svg text.ce-label").evaluate_all(
-        "els => els.map(e => { const b = e.getBBox(); "
-        "return [b.x, b.y, b.x + b.width, b.y + b.height, e.textContent]; })"
-    )
-
-
-def assert_no_overlap(element):
-    boxes = label_boxes(element)
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            overlap = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
-            assert not (overlap[0] > 1 and overlap[1] > 1), f"{a[4]!r} overlaps {b[4]!r}"
-
-
 def test_live_softmax_shows_ce_libs_numbers(view_pages):
     view = Softmax()
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     rng = random.Random("softmax")
     for _ in range(30):
@@ -269,7 +250,7 @@ def test_live_softmax_shows_ce_libs_numbers(view_pages):
             value = rng.choice([-6.0, 6.0, round(rng.uniform(-6, 6), 1)])
             set_control(element, k - 1, f"{value:.1f}")
             view.set_logit(k, value)
-        assert browser_readout(element) == view.describe()
+        assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     assert page.errors == []
     page.close()
@@ -279,7 +260,7 @@ def test_live_divergence_shows_ce_libs_numbers(view_pages):
     view = Divergence()
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     rng = random.Random("divergence")
     for _ in range(30):
@@ -287,15 +268,15 @@ def test_live_divergence_shows_ce_libs_numbers(view_pages):
         value = rng.choice([0.0, 1.0, round(rng.uniform(0, 1), 2)])
         set_control(element, k - 1, f"{value:.2f}")
         view.set_weight(k, value)
-        assert browser_readout(element) == view.describe()
+        assert readout(element) == view.describe()
     for k, value in enumerate(TRUTH, start=1):  # q = p: KL printed as ce_lib prints it
         set_control(element, k - 1, f"{value:.2f}")
         view.set_weight(k, value)
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     for k in (1, 2, 3):  # all weights 0: the uniform prediction
         set_control(element, k - 1, "0.00")
         view.set_weight(k, 0.0)
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     assert page.errors == []
     page.close()
@@ -313,7 +294,7 @@ def test_live_divergence_agrees_with_kl_divergence_digit_for_digit(view_pages):
         for k, value in enumerate(weights, start=1):
             set_control(element, k - 1, f"{value:.2f}")
             view.set_weight(k, value)
-        assert browser_readout(element) == view.describe(), weights
+        assert readout(element) == view.describe(), weights
     assert page.errors == []
     page.close()
 
@@ -322,14 +303,14 @@ def test_live_clipping_shows_ce_libs_numbers(view_pages):
     view = Clipping()
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     rng = random.Random("clipping")
     exponents = [-50.0, 0.0, -43.4, -15.7, -7.0] + [round(rng.uniform(-50, 0), 1) for _ in range(25)]
     for exponent in exponents:
         set_control(element, 0, f"{exponent:.1f}")
         view.set_exponent(exponent)
-        assert browser_readout(element) == view.describe(), exponent
+        assert readout(element) == view.describe(), exponent
         rows = element.locator("table.ce-table tbody tr").all_inner_texts()
         assert len(rows) == 4
         assert all(format_number(cost) in row for row, cost in zip(rows, view.costs().values(), strict=True))
@@ -348,7 +329,7 @@ def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages, make):
     assert table_width <= page.evaluate("document.querySelector('.ce-figure').clientWidth")
     set_control(element, 0, "0.00" if make is Divergence else "-50.0" if make is Clipping else "-6.0")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    assert_no_overlap(element)
+    assert live_text_problems(element, "svg text.ce-label") == []
     assert page.errors == []
     page.close()
 
@@ -365,8 +346,8 @@ def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages, make):
 def test_live_labels_never_overlap(view_pages, make, moves, width):
     page = view_pages.show(make(), width=width)
     element = page.locator(".ce-view")
-    assert_no_overlap(element)
+    assert live_text_problems(element, "svg text.ce-label") == []
     for control, value in moves:
         set_control(element, control, value)
-        assert_no_overlap(element)
+        assert live_text_problems(element, "svg text.ce-label") == []
     page.close()

@@ -15,7 +15,7 @@ from ce_lib.views._pictures import label_texts
 from ce_lib.views.doors import place_labels
 
 from ..support.figures import layout_problems
-from ..support.pages import set_control, svg_labels
+from ..support.pages import live_text_problems, readout, set_control, svg_labels
 
 
 def test_table_is_ce_libs_outcome_table():
@@ -111,10 +111,6 @@ def test_display_carries_the_widget_a_picture_and_the_state():
 # In the browser ------------------------------------------------------------------------------
 
 
-def browser_readout(element) -> str:
-    return element.locator(".ce-readout").text_content()
-
-
 def browser_rows(element) -> list[tuple[str, ...]]:
     return [tuple(row) for row in element.locator(".ce-table tbody tr").evaluate_all(
         "rows => rows.map(r => [...r.querySelectorAll('td')].map(td => td.textContent))"
@@ -131,7 +127,7 @@ def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages)
     view = Doors()
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert browser_rows(element) == view.table_rows()
     assert live_labels(element) == label_texts(view.picture())
     rng = random.Random("doors")
@@ -140,7 +136,7 @@ def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages)
         value = rng.choice([0.0, 1.0, 0.5, round(rng.uniform(0, 1), 2)])
         set_control(element, door, f"{value:.2f}")
         view.set_probability(door + 1, value)
-        assert browser_readout(element) == view.describe()
+        assert readout(element) == view.describe()
         assert browser_rows(element) == view.table_rows()
         assert element.locator(".ce-sum").text_content() == view.sum_text()
         if step % 5 == 0:
@@ -186,15 +182,7 @@ def test_live_labels_never_overlap_and_stay_inside(view_pages, width):
     for values in settings:
         for door, value in enumerate(values):
             set_control(element, door, f"{value:.2f}")
-        boxes = element.locator("svg text").evaluate_all(
-            "els => els.map(e => { const s = e.ownerSVGElement.getBoundingClientRect(), b = e.getBoundingClientRect();"
-            " return [b.left - s.left, b.top - s.top, b.right - s.left, b.bottom - s.top, e.textContent]; })"
-        )
-        for a, b in itertools.combinations(boxes, 2):
-            overlap = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
-            assert not (overlap[0] > 1 and overlap[1] > 1), f"{values}: {a[4]!r} overlaps {b[4]!r}"
-        svg_width = element.locator("svg").evaluate("s => s.getBoundingClientRect().width")
-        assert [box[4] for box in boxes if box[0] < 0 or box[2] > svg_width] == [], values
+        assert live_text_problems(element, "svg text") == []
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         table = element.locator(".ce-table").evaluate("t => t.getBoundingClientRect().right")
         figure = element.locator(".ce-figure").evaluate("f => f.getBoundingClientRect().right")

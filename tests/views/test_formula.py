@@ -13,7 +13,7 @@ from ce_lib.views._pictures import label_texts
 from ce_lib.views.formula import spread
 
 from ..support.figures import layout_problems
-from ..support.pages import set_control, svg_labels
+from ..support.pages import live_text_problems, readout, set_control, svg_labels
 
 #: The radio button of each label, and the index of the slider p, among the view's inputs.
 RADIO = {0.0: 0, 0.5: 1, 1.0: 2}
@@ -87,15 +87,11 @@ def test_display_carries_the_widget_a_picture_and_the_state():
 # In the browser ------------------------------------------------------------------------------
 
 
-def browser_readout(element) -> str:
-    return element.locator(".ce-readout").text_content()
-
-
 def test_live_view_shows_ce_libs_numbers_for_random_settings(view_pages):
     view = BinaryFormula()
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     rng = random.Random("formula")
     for step in range(40):
@@ -107,7 +103,7 @@ def test_live_view_shows_ce_libs_numbers_for_random_settings(view_pages):
             p = rng.choice([0.0, 1.0, 0.5, round(rng.uniform(0, 1), 2)])
             set_control(element, SLIDER, f"{p:.2f}")
             view.set_probability(p)
-        assert browser_readout(element) == view.describe()
+        assert readout(element) == view.describe()
         if step % 4 == 0:
             assert svg_labels(element) == label_texts(view.picture())
     assert page.errors == []
@@ -134,9 +130,9 @@ def test_every_slider_position_reads_the_same_in_the_browser(view_pages):
                 return out;
             }"""
         )
-        for i, (readout, labels) in enumerate(shown):
+        for i, (shown_readout, labels) in enumerate(shown):
             view.set_probability(float(f"{i / 100:.2f}"))
-            assert readout == view.describe()
+            assert shown_readout == view.describe()
             assert sorted(view.marker_texts().values()) == sorted(w for w in labels if w.startswith("y ="))
     page.close()
 
@@ -148,14 +144,6 @@ def test_live_labels_never_overlap_and_it_fits(view_pages, width):
     for y, p in itertools.product((0.0, 0.5, 1.0), ("0.00", "0.05", "0.50", "0.62", "0.63", "0.95", "1.00")):
         set_control(element, RADIO[y], True)
         set_control(element, SLIDER, p)
-        boxes = element.locator("svg text").evaluate_all(
-            "els => els.map(e => { const s = e.ownerSVGElement.getBoundingClientRect(), b = e.getBoundingClientRect();"
-            " return [b.left - s.left, b.top - s.top, b.right - s.left, b.bottom - s.top, e.textContent]; })"
-        )
-        for a, b in itertools.combinations(boxes, 2):
-            overlap = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
-            assert not (overlap[0] > 1 and overlap[1] > 1), f"y = {y}, p = {p}: {a[4]!r} overlaps {b[4]!r}"
-        svg_width = element.locator("svg").evaluate("s => s.getBoundingClientRect().width")
-        assert [box[4] for box in boxes if box[0] < 0 or box[2] > svg_width] == [], (y, p)
+        assert live_text_problems(element, "svg text") == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.close()

@@ -14,7 +14,7 @@ from ce_lib.views._pictures import label_texts
 from ce_lib.views.learning import descent_path, first_step_below_model_b, story_cross_entropy
 
 from ..support.figures import layout_problems
-from ..support.pages import set_control, svg_labels
+from ..support.pages import live_text_problems, readout, set_control, svg_labels
 
 MODEL_B_CE = line_cross_entropy(story.MODEL_B.line.weights(), story.POSITIONS, story.LABELS)
 
@@ -177,24 +177,6 @@ def test_descent_display_carries_the_picture_and_the_state():
 # In the browser ------------------------------------------------------------------------------
 
 
-def browser_readout(element) -> str:
-    return element.locator(".ce-readout").inner_text()
-
-
-def live_label_overlaps(element) -> list[str]:
-    boxes = element.locator("svg text.ce-label").evaluate_all(
-        "els => els.map(e => { const b = e.getBBox(); "
-        "return [b.x, b.y, b.x + b.width, b.y + b.height, e.textContent]; })"
-    )
-    problems = []
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            overlap = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
-            if overlap[0] > 1 and overlap[1] > 1:
-                problems.append(f"{a[4]!r} overlaps {b[4]!r}")
-    return problems
-
-
 # Slider values as the browser sends them: a step's multiple written in decimal, as the learner's
 # slider shows it (0.1 × 3 is "0.3", not 0.30000000000000004).
 SLIDERS = (("angle", 0, 360, 1, 0), ("offset", -6, 6, 0.05, 2), ("sharpness", 0.1, 6, 0.1, 1))
@@ -210,7 +192,7 @@ def test_live_line_fit_shows_ce_libs_numbers_for_random_slider_positions(view_pa
     view = LineFit()
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     rng = random.Random("line-fit")
     for _ in range(40):
@@ -223,7 +205,7 @@ def test_live_line_fit_shows_ce_libs_numbers_for_random_slider_positions(view_pa
             value = rng.random() < 0.5
             set_control(element, control, value)
             setattr(view, ("show_model_b", "show_best")[control - 3], value)
-        assert browser_readout(element) == view.describe()
+        assert readout(element) == view.describe()
     assert page.errors == []
     page.close()
 
@@ -241,9 +223,9 @@ def test_live_line_fit_states_what_the_picture_states(view_pages, setting):
     set_control(element, 4, True)
     view.set_line(*setting)
     view.show_model_b = view.show_best = True
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
-    assert live_label_overlaps(element) == []
+    assert live_text_problems(element, "svg text.ce-label") == []
     assert page.errors == []
     page.close()
 
@@ -252,7 +234,7 @@ def test_live_descent_shows_ce_libs_numbers_for_random_steps(view_pages):
     view = Descent()
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     rng = random.Random("descent")
     steps = [0, story.DESCENT_STEPS, first_step_below_model_b()]
@@ -260,10 +242,10 @@ def test_live_descent_shows_ce_libs_numbers_for_random_steps(view_pages):
     for step in steps:
         set_control(element, 0, str(step))
         view.set_step(step)
-        assert browser_readout(element) == view.describe()
+        assert readout(element) == view.describe()
         if step % 5 == 0 or step == first_step_below_model_b():
             assert svg_labels(element) == label_texts(view.picture())
-            assert live_label_overlaps(element) == []
+            assert live_text_problems(element, "svg text.ce-label") == []
     assert page.errors == []
     page.close()
 
@@ -280,6 +262,6 @@ def test_live_views_fit_a_phone_without_sideways_scrolling(view_pages, cls):
         set_control(element, 3, True)
         set_control(element, 4, True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    assert live_label_overlaps(element) == []
+    assert live_text_problems(element, "svg text.ce-label") == []
     assert page.errors == []
     page.close()

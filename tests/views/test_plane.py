@@ -14,7 +14,7 @@ from ce_lib.views._pictures import label_texts
 from ce_lib.views.plane import STEPS, what_if_position
 
 from ..support.figures import layout_problems
-from ..support.pages import set_control, svg_labels
+from ..support.pages import live_text_problems, readout, set_control, svg_labels
 
 TOTALS = {
     "product": ce_lib.product_of_probabilities,
@@ -108,16 +108,12 @@ def test_display_carries_the_widget_a_picture_and_the_state():
 # In the browser ------------------------------------------------------------------------------
 
 
-def browser_readout(element) -> str:
-    return element.locator(".ce-readout").inner_text()
-
-
 @pytest.mark.parametrize("step", ["points", *STEPS])
 def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages, step):
     view = ModelComparison(step)
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     rng = random.Random(f"plane-{step}")
     for _ in range(25):
@@ -125,7 +121,7 @@ def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages,
         value = rng.choice([0.0, 1.0, round(rng.uniform(0, 1), 2)])
         set_control(element, control, f"{value:.2f}")
         view.set_probability("AB"[control // 4], control % 4 + 1, value)
-        assert browser_readout(element) == view.describe()
+        assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     assert page.errors == []
     page.close()
@@ -136,7 +132,7 @@ def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     element = page.locator(".ce-view")
     set_control(element, 4, "0.00")
-    assert "model B: ∞" in browser_readout(element)
+    assert "model B: ∞" in readout(element)
     page.close()
 
 
@@ -146,14 +142,7 @@ def test_live_labels_never_overlap(view_pages):
     element = page.locator(".ce-view")
     for control, value in ((1, "0.95"), (4, "0.00"), (6, "0.30")):
         set_control(element, control, value)
-        boxes = element.locator("svg text.ce-label").evaluate_all(
-            "els => els.map(e => { const b = e.getBBox(); "
-            "return [b.x, b.y, b.x + b.width, b.y + b.height, e.textContent]; })"
-        )
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1 :]:
-                overlap = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
-                assert not (overlap[0] > 1 and overlap[1] > 1), f"{a[4]!r} overlaps {b[4]!r}"
+        assert live_text_problems(element, "svg text.ce-label") == []
     page.close()
 
 

@@ -13,7 +13,7 @@ from ce_lib.views._pictures import label_texts
 from ce_lib.views.underflow import float_product_curve, power_of_ten
 
 from ..support.figures import layout_problems
-from ..support.pages import set_control, svg_labels
+from ..support.pages import live_text_problems, set_control, svg_labels
 
 SCALES = ["powers of ten", "ln"]
 
@@ -168,17 +168,7 @@ def test_live_labels_never_overlap(view_pages, scale, width):
     element = page.locator(".ce-view")
     for n in (1, 40, 500, 800, 1074, 1100, 1200):
         set_control(element, 0, n)
-        boxes = element.locator("svg text").evaluate_all(
-            "els => els.map(e => { const s = e.ownerSVGElement.getBoundingClientRect(), b = e.getBoundingClientRect();"
-            " return [b.left - s.left, b.top - s.top, b.right - s.left, b.bottom - s.top, e.textContent]; })"
-        )
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1 :]:
-                overlap = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
-                assert not (overlap[0] > 1 and overlap[1] > 1), f"n = {n}: {a[4]!r} overlaps {b[4]!r}"
-        width_of_svg = element.locator("svg").evaluate("s => s.getBoundingClientRect().width")
-        outside = [box[4] for box in boxes if box[0] < 0 or box[2] > width_of_svg]
-        assert outside == [], f"n = {n}: {outside} run off the figure"
+        assert live_text_problems(element, "svg text") == []
     page.close()
 
 
