@@ -55,39 +55,6 @@ function referenceLine(box, limits, weights, style) {
   return line(frame.sx(x1), frame.sy(y1), frame.sx(x2), frame.sy(y2), style);
 }
 
-// Put `lines` into the plane `planePanel(id, ...)` drew: inside its clip, over its level lines and
-// under its points and labels (on top of everything, clipped, if the panel's layout ever changes).
-function withReferenceLines(panel, id, lines) {
-  if (!lines) return panel;
-  const opening = `<g clip-path="url(#${id}-clip)">`;
-  const start = panel.indexOf(opening), end = start < 0 ? -1 : panel.indexOf("</g>", start);
-  return end < 0 ? `${panel}${opening}${lines}</g>` : `${panel.slice(0, end + 4)}${opening}${lines}</g>${panel.slice(end + 4)}`;
-}
-
-// `planePanel` places its level labels for models A's and B's lines; a line the learner sets can
-// leave the plane through its left and bottom edges, or put a label under the "p(red)" note.
-// Tidy those cases (learning.py's `tidy_level_labels` does the same in the picture):
-// a label centred on the plane's left edge (over the y tick labels) moves just inside, below its
-// line's end when above it would poke out of the plane; a "p(red)" note a label covers goes.
-function tidyLevelLabels(panel, box, limits) {
-  const frame = planeFrame(box, limits);
-  const left = round2(frame.left), topLabel = round2(frame.top - 6);
-  let out = panel.replace(/<text x="([^"]+)" y="([^"]+)" font-size="13" text-anchor="middle"/g, (whole, x, y) => {
-    if (Number(x) !== left || Number(y) === topLabel) return whole;
-    const below = Number(y) - 14 < frame.top;
-    return `<text x="${round2(frame.left + 5)}" y="${below ? round2(Number(y) + 24) : y}" font-size="13" text-anchor="start"`;
-  });
-  const textBox = (x, y, anchor, words) => {
-    const width = words.length * 13 * 0.62, start = Number(x) - (anchor === "end" ? width : anchor === "middle" ? width / 2 : 0);
-    return [start, Number(y) - 13, start + width, Number(y) + 3];
-  };
-  const labels = [...out.matchAll(/<text x="([^"]+)" y="([^"]+)" font-size="13" text-anchor="(\w+)"[^>]*class="ce-label"[^>]*>([^<]*)<\/text>/g)]
-    .map(([, x, y, anchor, words]) => textBox(x, y, anchor, words));
-  const covered = ([l, t, r, b]) => labels.some(([l2, t2, r2, b2]) => l < r2 && l2 < r && t < b2 && t2 < b);
-  return out.replace(/<text x="([^"]+)" y="([^"]+)" font-size="13" text-anchor="(\w+)" fill="#333333">p\(red\)<\/text>/g,
-    (whole, x, y, anchor) => (covered(textBox(x, y, anchor, "p(red)")) ? "" : whole));
-}
-
 // The planes' legend (no what-if marker), then the reference lines shown, on a row of their own.
 function learningLegend(left, top, width, extras) {
   const key = planeLegend(left, top, width, { whatIf: false });

@@ -51,32 +51,37 @@ function fieldPaint(id, frame, [a, b, c]) {
   return { defs: gradient, rect: tag("rect", { x: frame.left, y: frame.top, width: frame.width, height: frame.height, fill: `url(#${id})` }) };
 }
 
-// The level lines p(red) = 0.1 ... 0.9 (0.5 is the model's line), labelled just outside the plot.
+// The level lines p(red) = 0.1 ... 0.9 (0.5 is the model's line), labelled at the plot's edge:
+// above the top edge, right of the right edge, or, for a line that leaves through the left and
+// bottom edges, just inside the left edge (never over the tick labels).
 function levelLines(frame, weights) {
   let lines = "", labels = "";
-  const placed = [], edges = new Set();
+  const placed = [], right = frame.left + frame.width;
   for (const level of LEVELS) {
     const segment = levelSegment(weights, logit(level), frame.limits);
     if (!segment) continue;
     const [[ax, ay], [bx, by]] = segment.map(([x, y]) => [frame.sx(x), frame.sy(y)]);
     const main = level === 0.5;
     lines += line(ax, ay, bx, by, main ? { "stroke-width": 3 } : { stroke: "#444444", "stroke-width": 1.3, "stroke-dasharray": "6 4" });
-    // Label the end on the top edge, else the one on the right edge, else the upper end.
     const ends = [[ax, ay], [bx, by]];
     const onTop = ends.find(([, y]) => Math.abs(y - frame.top) < 0.5);
-    const onRight = ends.find(([x]) => Math.abs(x - (frame.left + frame.width)) < 0.5);
-    let x, y, anchor;
-    if (onTop) { [x, y, anchor] = [onTop[0], frame.top - 6, "middle"]; }
-    else if (onRight) { [x, y, anchor] = [onRight[0] + 5, onRight[1] + 5, "start"]; }
-    else { const end = ay < by ? ends[0] : ends[1]; [x, y, anchor] = [end[0], end[1] - 6, "middle"]; }
-    if (placed.some(([u, v]) => Math.abs(u - x) < 30 && Math.abs(v - y) < 16)) continue;
-    placed.push([x, y]);
-    edges.add(onTop ? "top" : onRight ? "right" : "top");
+    const onRight = ends.find(([x]) => Math.abs(x - right) < 0.5);
+    let x, y, anchor, edge;
+    if (onTop) [x, y, anchor, edge] = [onTop[0], frame.top - 6, "middle", "top"];
+    else if (onRight) [x, y, anchor, edge] = [onRight[0] + 5, onRight[1] + 5, "start", "right"];
+    else {
+      const end = ay < by ? ends[0] : ends[1]; // the upper end, on the left edge
+      const below = end[1] - 20 < frame.top;
+      [x, y, anchor, edge] = [frame.left + 5, below ? end[1] + 18 : end[1] - 6, "start", "inside"];
+    }
+    if (placed.some((other) => Math.abs(other.x - x) < 30 && Math.abs(other.y - y) < 16)) continue;
+    placed.push({ x, y, edge });
     labels += text(x, y, formatNumber(level, 2), { size: 13, anchor, fill: main ? COLOURS.ink : "#333333", weight: main ? "bold" : undefined, label: true });
   }
-  // Say what the edge numbers are, once per edge that has them.
-  if (edges.has("top")) labels += text(frame.left - 6, frame.top - 6, "p(red)", { size: 13, anchor: "end", fill: "#333333" });
-  if (edges.has("right")) labels += text(frame.left + frame.width + 5, frame.top - 6, "p(red)", { size: 13, fill: "#333333" });
+  // Say what the edge numbers are, once per edge that has them, where no edge number is.
+  const top = placed.filter((p) => p.edge === "top"), side = placed.filter((p) => p.edge === "right");
+  if (top.length && !top.some((p) => p.x < frame.left + 24)) labels += text(frame.left - 6, frame.top - 6, "p(red)", { size: 13, anchor: "end", fill: "#333333" });
+  if (side.length && !side.some((p) => p.y < frame.top + 20)) labels += text(right + 5, frame.top - 6, "p(red)", { size: 13, fill: "#333333" });
   return { lines, labels };
 }
 
@@ -130,7 +135,8 @@ function whatIfPosition(frame, [a, b, c], point, p) {
 // A whole panel: field, level lines, axes, points, labels; `shown[i]` is the probability a slider
 // says the model gives point i's true colour. Where it differs from the line's own, a hollow marker
 // shows where the point would have to be: the picture never contradicts the numbers.
-function planePanel(id, box, { title, weights, points, shown, limits }) {
+// `references` are lines (SVG, e.g. another model's line) drawn over the level lines, under the points.
+function planePanel(id, box, { title, weights, points, shown, limits, references = "" }) {
   const frame = planeFrame(box, limits);
   const paint = fieldPaint(`${id}-field`, frame, weights);
   const [[x0, x1], [y0, y1]] = limits;
@@ -138,7 +144,7 @@ function planePanel(id, box, { title, weights, points, shown, limits }) {
   let out = `<defs>${paint.defs}<clipPath id="${clip}"><rect x="${round2(frame.left)}" y="${round2(frame.top)}" width="${round2(frame.width)}" height="${round2(frame.height)}"/></clipPath></defs>`;
   out += paint.rect;
   const levels = levelLines(frame, weights);
-  out += `<g clip-path="url(#${clip})">${levels.lines}</g>` + levels.labels;
+  out += `<g clip-path="url(#${clip})">${levels.lines}${references}</g>` + levels.labels;
   const xTicks = niceTicks(x0, x1, 5), yTicks = niceTicks(y0, y1, 4);
   out += axes({ left: frame.left, top: frame.top, width: frame.width, height: frame.height }, {
     x: frame.sx, y: frame.sy, xTicks, yTicks, xLabel: "x₁", yLabel: "x₂", grid: false,

@@ -529,22 +529,36 @@ function mountView({ model, el }, view) {
       status.title = model.isStatic ? "" : "computed in the browser; waiting for the kernel to confirm";
     }
   }
+  // The kernel hears of a change after the figure is on screen (after the next frame), once per
+  // frame however fast the slider moves: sending costs a few milliseconds the figure need not wait for.
   let sending = false; // our own model.set calls fire change events too: ignore those
+  let unsent = null;
+  function send() {
+    if (!unsent) return;
+    sending = true;
+    try {
+      model.set("revision", revision);
+      for (const key of unsent) model.set(key, state[key]);
+    } finally {
+      sending = false;
+    }
+    unsent = null;
+    model.save_changes();
+  }
   function onControl(spec, value) {
     setControlValue(state, spec, value);
     revision += 1;
     redraw();
-    sending = true;
-    try {
-      model.set("revision", revision);
-      model.set(spec.key, state[spec.key]);
-    } finally {
-      sending = false;
+    if (!unsent) {
+      unsent = new Set();
+      if (document.hidden || typeof requestAnimationFrame === "undefined") setTimeout(send, 0);
+      else requestAnimationFrame(() => setTimeout(send, 0));
     }
-    model.save_changes();
+    unsent.add(spec.key);
   }
   const fromModel = () => {
-    if (sending) return;
+    // Our own sets, and echoes that arrive while newer moves wait to be sent, are not news.
+    if (sending || unsent) return;
     for (const key of view.keys) state[key] = model.get(key);
     revision = model.get("revision") ?? revision;
     for (const control of controls) control.update(state);

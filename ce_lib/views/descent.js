@@ -51,8 +51,8 @@ function draw(state, width, uid) {
   const shown = trueColourProbabilities(weights, state.points);
   const id = `${uid}-plane`;
   const plane = planeBox(wide, width, 52);
-  const panel = tidyLevelLabels(planePanel(id, plane, { title: `The line after ${stepsText(state.step)}`, weights, points: state.points, shown, limits: state.limits }), plane, state.limits);
-  let out = withReferenceLines(panel, id, referenceLine(plane, state.limits, state.model_a_weights, MODEL_A_LINE));
+  const references = referenceLine(plane, state.limits, state.model_a_weights, MODEL_A_LINE);
+  let out = planePanel(id, plane, { title: `The line after ${stepsText(state.step)}`, weights, points: state.points, shown, limits: state.limits, references });
   const extras = [[MODEL_A_LINE, "model A's line (step 0)"]];
   const planeBottom = plane.top + plane.height + 50;
   const barsTitle = `Each point's error −ln p after ${stepsText(state.step)}`;

@@ -20,10 +20,8 @@ from collections.abc import Sequence
 import numpy as np
 import traitlets
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.text import Annotation
 from matplotlib.transforms import ScaledTranslation
 
 from ce_lib.course import story
@@ -38,7 +36,6 @@ from ce_lib.views._pictures import (
     GREEN,
     GREY,
     INK,
-    LABEL_GID,
     ORANGE,
     POINT_STYLE,
     PURPLE,
@@ -222,7 +219,6 @@ class LineFit(View):
         learning_legend(figure, extras)
         bars = figure.add_subplot(grid[0, 1])
         draw_errors(bars, self.errors(), LINE_FIT_ERROR_TOP, errors_title(self.cross_entropy()))
-        tidy_level_labels(plane)
         return figure
 
 
@@ -317,41 +313,7 @@ class Descent(View):
         draw_curve(figure.add_subplot(grid[0, 1]), self.step, self.model_b_cross_entropy)
         draw_errors(figure.add_subplot(grid[1, :]), self.errors(), DESCENT_ERROR_TOP,
                     f"Each point's error −ln p after {steps_text(self.step)}")  # fmt: skip
-        tidy_level_labels(plane)
         return figure
-
-
-def tidy_level_labels(ax: Axes) -> None:
-    """Tidy the level labels ``draw_plane`` placed for a line the learner set (as ``tidyLevelLabels`` does live).
-
-    ``draw_plane`` places them for model A's and B's lines; another line can leave the plane through
-    its left and bottom edges (then a label sits centred on the left edge, over the y tick labels:
-    it moves just inside, below the line's end when above it would poke out of the plane) or put a
-    label under a "p(red)" note (the note goes). Call it once the figure is complete.
-    """
-    (x0, _), (_, y1) = story.PLANE_LIMITS
-    labels = []
-    for annotation in ax.texts:
-        if not isinstance(annotation, Annotation) or annotation.get_gid() != LABEL_GID:
-            continue
-        labels.append(annotation)
-        x, y = annotation.xy
-        if abs(x - x0) < 1e-6 and abs(y - y1) > 1e-6 and annotation.get_ha() == "center":
-            annotation.set_ha("left")
-            if y > y1 - 0.3:
-                annotation.set_va("top")
-                annotation.xyann = (5, -3)
-            else:
-                annotation.xyann = (5, 3)
-    notes = [t for t in ax.texts if t.get_text() == "p(red)" and t.get_gid() != LABEL_GID]
-    if not notes:
-        return
-    renderer = FigureCanvasAgg(ax.figure).get_renderer()
-    ax.figure.draw_without_rendering()
-    boxes = [label.get_window_extent(renderer) for label in labels]
-    for note in notes:
-        if any(note.get_window_extent(renderer).overlaps(box) for box in boxes):
-            note.set_visible(False)
 
 
 def plane_line(ax: Axes, weights: Sequence[float], style: dict, label: str) -> Line2D:

@@ -35,8 +35,7 @@ function draw(state, width, uid) {
     lines += referenceLine(plane, state.limits, state.best_weights, BEST_LINE);
     extras.push([BEST_LINE, "best line (gradient descent)"]);
   }
-  const panel = tidyLevelLabels(planePanel(id, plane, { title: "Your line", weights, points: state.points, shown, limits: state.limits }), plane, state.limits);
-  let out = withReferenceLines(panel, id, lines);
+  let out = planePanel(id, plane, { title: "Your line", weights, points: state.points, shown, limits: state.limits, references: lines });
   const title = `Cross-entropy of your line: ${formatNumber(ce)}`;
   const planeBottom = plane.top + plane.height + 50;
   let height;

@@ -253,8 +253,7 @@ def draw_plane(ax: Axes, weights: Sequence[float], shown: Sequence[float], title
     grid = np.column_stack([g.ravel() for g in np.meshgrid(xs, ys)])
     p_red = sigmoid(line_logits(weights, grid)).reshape(len(ys), len(xs))
     ax.imshow(field_colours(p_red), extent=(x0, x1, y0, y1), origin="lower", interpolation="bilinear", aspect="equal")
-    placed: list[tuple[float, float]] = []
-    edges: set[str] = set()
+    placed: list[tuple[float, float, str]] = []
     for level in LEVELS:
         segment = level_segment(weights, float(logit([level])[0]))
         if segment is None:
@@ -263,36 +262,30 @@ def draw_plane(ax: Axes, weights: Sequence[float], shown: Sequence[float], title
         main = level == 0.5
         ax.plot([ax_, bx], [ay, by], color=INK if main else "#444444", lw=3 if main else 1.3,
                 ls="-" if main else (0, (6, 4)))  # fmt: skip
+        # At the top edge, else the right edge, else (a line leaving through the left and bottom
+        # edges) just inside the left edge, never over the tick labels.
         ends = [(ax_, ay), (bx, by)]
         on_top = next((e for e in ends if abs(e[1] - y1) < 1e-6), None)
         on_right = next((e for e in ends if abs(e[0] - x1) < 1e-6), None)
         if on_top:
-            spot, offset, ha, va = on_top, (0, 3), "center", "bottom"
+            spot, offset, ha, va, edge = on_top, (0, 3), "center", "bottom", "top"
         elif on_right:
-            spot, offset, ha, va = on_right, (4, 0), "left", "center"
+            spot, offset, ha, va, edge = on_right, (4, 0), "left", "center", "right"
         else:
-            spot, offset, ha, va = max(ends, key=lambda e: e[1]), (0, 3), "center", "bottom"
-        if any(abs(u - spot[0]) < 0.35 and abs(v - spot[1]) < 0.2 for u, v in placed):
+            spot = max(ends, key=lambda e: e[1])
+            below = spot[1] > y1 - 0.3
+            spot, offset, ha, va, edge = spot, (5, -3 if below else 3), "left", "top" if below else "bottom", "inside"
+        if any(abs(u - spot[0]) < 0.35 and abs(v - spot[1]) < 0.2 for u, v, _ in placed):
             continue
-        placed.append(spot)
-        edges.add("right" if on_right and not on_top else "top")
-        labelled(
-            ax.annotate(
-                format_number(level, 2),
-                spot,
-                xytext=offset,
-                textcoords="offset points",
-                ha=ha,
-                va=va,
-                fontsize=FONT["tick"] - 1,
-                fontweight="bold" if main else None,
-                annotation_clip=False,
-            )
-        )
-    if "top" in edges:
+        placed.append((*spot, edge))
+        labelled(ax.annotate(format_number(level, 2), spot, xytext=offset, textcoords="offset points", ha=ha, va=va,
+                             fontsize=FONT["tick"] - 1, fontweight="bold" if main else None, annotation_clip=False))
+    top = [(u, v) for u, v, edge in placed if edge == "top"]
+    side = [(u, v) for u, v, edge in placed if edge == "right"]
+    if top and not any(u < x0 + 0.3 for u, _ in top):
         ax.annotate("p(red)", (x0, y1), xytext=(-4, 3), textcoords="offset points", ha="right", va="bottom",
                     fontsize=FONT["tick"] - 1, annotation_clip=False)  # fmt: skip
-    if "right" in edges:
+    if side and not any(v > y1 - 0.25 for _, v in side):
         ax.annotate("p(red)", (x1, y1), xytext=(4, 3), textcoords="offset points", ha="left", va="bottom",
                     fontsize=FONT["tick"] - 1, annotation_clip=False)  # fmt: skip
     for point, p in zip(story.POINTS, shown, strict=True):
