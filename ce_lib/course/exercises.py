@@ -299,10 +299,10 @@ CLASS_PREDICTION: tuple[float, ...] = (0.2, 0.7, 0.1)
 #: 05.4: a soft label and the prediction.
 SOFT_LABEL, SOFT_PREDICTION = 0.5, 0.5
 #: 06.1: the logits of three classes and the asked class (numbered from 1).
-SOFTMAX_LOGITS: tuple[float, ...] = (2.0, 1.0, 0.1)
+SOFTMAX_LOGITS = story.CLASS_LOGITS
 SOFTMAX_CLASS = 2
 #: 06.2: the truth of the KL question (the prediction equals it).
-KL_TRUTH: tuple[float, ...] = (0.6, 0.3, 0.1)
+KL_TRUTH = story.CLASS_TRUTH
 #: 06.3: the probability a model gives a point with label 1, far below Keras's clip.
 KERAS_PROBABILITY = 1e-9
 #: 06.4: three equal logits; the true class is the first.

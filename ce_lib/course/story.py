@@ -140,5 +140,10 @@ DOOR_PROBABILITIES: tuple[float, ...] = (0.8, 0.7, 0.1)
 GRADER_LABELS: tuple[int, ...] = (1, 0, 1, 1)
 GRADER_PROBABILITIES: tuple[float, ...] = (0.4, 0.6, 0.1, 0.5)
 
+#: Notebook 06's three classes: the softmax view's logits, the truth p and the weights of the prediction q.
+CLASS_LOGITS: tuple[float, ...] = (2.0, 1.0, 0.1)
+CLASS_TRUTH: tuple[float, ...] = (0.6, 0.3, 0.1)
+CLASS_PREDICTION_WEIGHTS: tuple[float, ...] = (0.2, 0.3, 0.5)
+
 #: Gradient descent in notebook 07 starts at model A's line and runs this many steps at this rate.
 DESCENT_STEPS, DESCENT_LEARNING_RATE = 200, 0.05

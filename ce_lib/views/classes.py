@@ -26,6 +26,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, NullLocator
 
+from ce_lib.course import story
 from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
 from ce_lib.formatting import format_number
 from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy, naive_cross_entropy_from_logits
@@ -49,10 +50,10 @@ from ce_lib.views._pictures import (
 )
 
 #: The worked numbers of notebook 06 (the story of notebooks 00-05 has two classes only).
-CLASS_LOGITS: tuple[float, ...] = (2.0, 1.0, 0.1)
+CLASS_LOGITS = story.CLASS_LOGITS
 #: The truth p of the divergence view, and the weights its prediction q starts from.
-TRUTH: tuple[float, ...] = (0.6, 0.3, 0.1)
-PREDICTION_WEIGHTS: tuple[float, ...] = (0.2, 0.3, 0.5)
+TRUTH = story.CLASS_TRUTH
+PREDICTION_WEIGHTS = story.CLASS_PREDICTION_WEIGHTS
 #: The probability the clipping view starts at, and the top of its cost axis (above PyTorch's cap of 100).
 CLIPPING_START, CEILING = 1e-3, 125.0
 #: The lowest probability the clipping view's slider reaches: 10^LOWEST_EXPONENT.
