@@ -26,14 +26,10 @@ def format_number(value: float, digits: int = 4) -> str:
     >>> format_number(float("inf")), format_number(0.0), format_number(4.779523)
     ('∞', '0', '4.78')
     """
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"value must be a real number, got {value!r}")
-    if isinstance(digits, bool) or not isinstance(digits, numbers.Integral) or digits < 1:
-        raise ValueError(f"digits must be a whole number >= 1, got {digits!r}")
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
+    _check_count(digits, "digits", 1)
+    special = _special(value)
+    if special is not None:
+        return special
     if value == 0.0:
         return "0"
     return f"{value:.{digits}g}".replace("-", "−")
@@ -59,12 +55,25 @@ def format_fixed(value: float, decimals: int) -> str:
     >>> format_fixed(0.6852, 3), format_fixed(3.7297, 3), format_fixed(float("inf"), 3)
     ('0.685', '3.730', '∞')
     """
+    _check_count(decimals, "decimals", 0)
+    special = _special(value)
+    if special is not None:
+        return special
+    return f"{value + 0.0:.{decimals}f}".replace("-", "−")
+
+
+def _special(value: float) -> str | None:
+    """Return how ``value`` is shown if it is nan or infinite (None for an ordinary number)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"value must be a real number, got {value!r}")
-    if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral) or decimals < 0:
-        raise ValueError(f"decimals must be a whole number >= 0, got {decimals!r}")
     if math.isnan(value):
         return "nan"
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
-    return f"{value + 0.0:.{decimals}f}".replace("-", "−")
+    return None
+
+
+def _check_count(count: int, name: str, least: int) -> None:
+    """Raise ``ValueError`` unless ``count`` is a whole number of at least ``least``."""
+    if isinstance(count, bool) or not isinstance(count, numbers.Integral) or count < least:
+        raise ValueError(f"{name} must be a whole number >= {least}, got {count!r}")
