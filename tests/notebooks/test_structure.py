@@ -146,3 +146,22 @@ def test_readme_lists_every_notebook():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for file in FILES:
         assert f"(notebooks/{file})" in readme
+
+
+def stored_views():
+    """Every figure a notebook stores, rebuilt by running its cell's code: what its picture was drawn from."""
+    for file in FILES:
+        for cell in load(file)["cells"]:
+            if any("image/png" in o.get("data", {}) for o in outputs(cell)):
+                *setup, last = text(cell).strip().splitlines()
+                namespace: dict = {}
+                exec("\n".join(setup), namespace)  # the cell's imports
+                yield f"{file}: {last}", eval(last, namespace)
+
+
+@pytest.mark.parametrize(("where", "view"), list(stored_views()), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_stored_figure_reads_cleanly(where, view):
+    """No two texts overlap, none is clipped by its axes, no marker is cut off (Matplotlib's window extents)."""
+    from tests.support.figures import layout_problems
+
+    assert layout_problems(view.picture()) == [], where

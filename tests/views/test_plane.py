@@ -127,6 +127,23 @@ def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages,
     page.close()
 
 
+def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
+    """An accessible name, a figure with a text title, a readout a screen reader hears change."""
+    page = view_pages.show(ModelComparison("error"))
+    element = page.locator(".ce-view")
+    assert element.get_attribute("role") == "group" and "Model A against model B" in element.get_attribute("aria-label")
+    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
+    svg = element.locator("svg")
+    assert svg.get_attribute("role") == "img" and "model A: 4.78 · model B: 1.196" in svg.get_attribute("aria-label")
+    slider = element.locator("input.ce-slider").first
+    slider.focus()
+    slider.press("ArrowRight")
+    assert slider.get_attribute("aria-valuetext") == "point 1 (red): 0.61"
+    moved = format_number(ce_lib.cross_entropy(np.ones(4), [0.61, 0.2, 0.1, 0.7]))
+    assert f"model A: {moved} ·" in readout(element)
+    page.close()
+
+
 def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages):
     page = view_pages.show(ModelComparison("error"), width=375, height=800)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
