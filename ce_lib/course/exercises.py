@@ -47,8 +47,6 @@ from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
 from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy
 from ce_lib.lines import (
     cross_entropy_gradient_logits,
-    gradient_descent,
-    line_cross_entropy,
     true_colour_probabilities,
 )
 from ce_lib.logits import sigmoid
@@ -254,29 +252,14 @@ def _sharpened_line(sharpness: float) -> story.Line:
     return dataclasses.replace(story.MODEL_B.line, sharpness=sharpness * story.MODEL_B.line.sharpness)
 
 
-def _line_ce(line: story.Line) -> float:
-    return line_cross_entropy(line.weights(), story.POSITIONS, story.LABELS)
-
-
-def _descent() -> Any:
-    """Return notebook 07's gradient descent, from model A's line."""
-    return gradient_descent(
-        story.MODEL_A.line.weights(),
-        story.POSITIONS,
-        story.LABELS,
-        steps=story.DESCENT_STEPS,
-        learning_rate=story.DESCENT_LEARNING_RATE,
-    )
-
-
 def _wrong_side_points(step: int) -> list[int]:
     """Return the points (numbered from 1) that get at most one half for their true colour at ``step``."""
-    probabilities = true_colour_probabilities(_descent().weights[step], story.POSITIONS, story.LABELS)
+    probabilities = true_colour_probabilities(story.descent().weights[step], story.POSITIONS, story.LABELS)
     return [index for index, p in enumerate(probabilities, start=1) if not p > 0.5]
 
 
 def _first_step_all_on_their_side() -> int:
-    path = _descent()
+    path = story.descent()
     on_side = [
         bool(np.all(true_colour_probabilities(weights, story.POSITIONS, story.LABELS) > 0.5))
         for weights in path.weights
@@ -287,7 +270,7 @@ def _first_step_all_on_their_side() -> int:
 
 
 def _first_step_below_model_b() -> int:
-    below = np.flatnonzero(_descent().cross_entropies < story.MODEL_B.cross_entropy())
+    below = np.flatnonzero(story.descent().cross_entropies < story.MODEL_B.cross_entropy())
     if below.size == 0:
         raise RuntimeError("gradient descent never gets below model B's cross-entropy: check story's descent settings")
     return int(below[0])
@@ -304,8 +287,8 @@ def _below_b_message() -> str:
 
 
 def _sharpening_direction() -> str:
-    sharper = _line_ce(_sharpened_line(SHARPEST))
-    return "down" if sharper < _line_ce(story.MODEL_B.line) else "up"
+    sharper = _sharpened_line(SHARPEST).cross_entropy()
+    return "down" if sharper < story.MODEL_B.line.cross_entropy() else "up"
 
 
 def _other_option(exercise_key: str) -> Callable[[], str]:
@@ -1151,7 +1134,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         "07.2",
         f"The cross-entropy of model B's line made twice as sharp ({_sharpened_line(SHARPER).describe()}).",
         "number",
-        lambda: _line_ce(_sharpened_line(SHARPER)),
+        lambda: _sharpened_line(SHARPER).cross_entropy(),
         f"Set the sliders to {_sharpened_line(SHARPER).describe()} and read the cross-entropy.",
         "B's line already puts every point on its own side, so sharpening it makes every probability surer "
         "and the cross-entropy smaller.",

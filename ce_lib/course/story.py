@@ -22,13 +22,22 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from ce_lib.binary import cross_entropy
-from ce_lib.lines import level_line_crossing, line_logits, line_weights, true_colour_probabilities
+from ce_lib.lines import (
+    Descent,
+    gradient_descent,
+    level_line_crossing,
+    line_cross_entropy,
+    line_logits,
+    line_weights,
+    true_colour_probabilities,
+)
 from ce_lib.logits import logit
 
 RED, BLUE = "red", "blue"
@@ -50,6 +59,10 @@ class Line:
     def weights(self) -> np.ndarray:
         """Return (a, b, c): the logit of (x, y) is a*x + b*y + c."""
         return line_weights(self.angle_degrees, self.offset, self.sharpness)
+
+    def cross_entropy(self) -> float:
+        """Return the cross-entropy of the story's four points under this line (model A's: 4.7795)."""
+        return line_cross_entropy(self.weights(), POSITIONS, LABELS)
 
     def describe(self) -> str:
         """Return the line's three settings as a learner reads them on the sliders."""
@@ -147,3 +160,20 @@ CLASS_PREDICTION_WEIGHTS: tuple[float, ...] = (0.2, 0.3, 0.5)
 
 #: Gradient descent in notebook 07 starts at model A's line and runs this many steps at this rate.
 DESCENT_STEPS, DESCENT_LEARNING_RATE = 200, 0.05
+
+
+@functools.cache
+def descent() -> Descent:
+    """Return notebook 07's gradient descent: from model A's line, ``DESCENT_STEPS`` steps at ``DESCENT_LEARNING_RATE``.
+
+    Computed once; the view, the exercises and the tests all read this path.
+
+    Examples
+    --------
+    >>> path = descent()
+    >>> len(path.cross_entropies) == DESCENT_STEPS + 1, round(float(path.cross_entropies[0]), 4)
+    (True, 4.7795)
+    """
+    return gradient_descent(
+        MODEL_A.line.weights(), POSITIONS, LABELS, steps=DESCENT_STEPS, learning_rate=DESCENT_LEARNING_RATE
+    )

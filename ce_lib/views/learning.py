@@ -13,7 +13,6 @@ Shown in notebook 07.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Sequence
 
@@ -26,8 +25,7 @@ from matplotlib.transforms import ScaledTranslation
 
 from ce_lib.course import story
 from ce_lib.formatting import format_number
-from ce_lib.lines import Descent as DescentPath
-from ce_lib.lines import gradient_descent, line_cross_entropy, line_weights, true_colour_probabilities
+from ce_lib.lines import line_cross_entropy, line_weights, true_colour_probabilities
 from ce_lib.probability import point_errors
 from ce_lib.views._base import View, slider, toggle
 from ce_lib.views._pictures import (
@@ -55,37 +53,16 @@ MODEL_B_LINE_STYLE = {"color": GREEN, "lw": 2.5, "ls": (0, (7, 4))}
 BEST_LINE_STYLE = {"color": GREY, "lw": 3, "ls": (0, (1, 2.2)), "dash_capstyle": "round"}
 
 
-@functools.cache
-def descent_path() -> DescentPath:
-    """Return the story's gradient descent: from model A's line, ``story.DESCENT_STEPS`` steps.
-
-    Examples
-    --------
-    >>> path = descent_path()
-    >>> len(path.cross_entropies) == story.DESCENT_STEPS + 1, round(float(path.cross_entropies[0]), 4)
-    (True, 4.7795)
-    """
-    return gradient_descent(
-        story.MODEL_A.line.weights(), story.POSITIONS, story.LABELS,
-        steps=story.DESCENT_STEPS, learning_rate=story.DESCENT_LEARNING_RATE,
-    )  # fmt: skip
-
-
-def story_cross_entropy(line: story.Line) -> float:
-    """Return the cross-entropy of the story's points under ``line`` (model B's line: 1.196)."""
-    return line_cross_entropy(line.weights(), story.POSITIONS, story.LABELS)
-
-
 def first_step_below_model_b() -> int:
     """Return the first step of the descent whose cross-entropy is below model B's.
 
     Examples
     --------
     >>> step = first_step_below_model_b()
-    >>> bool(descent_path().cross_entropies[step] < story_cross_entropy(story.MODEL_B.line))
+    >>> bool(story.descent().cross_entropies[step] < story.MODEL_B.line.cross_entropy())
     True
     """
-    below = descent_path().cross_entropies < story_cross_entropy(story.MODEL_B.line)
+    below = story.descent().cross_entropies < story.MODEL_B.line.cross_entropy()
     if not below.any():
         raise ValueError("the descent never gets below model B's cross-entropy: more steps or a larger rate")
     return int(np.argmax(below))
@@ -146,7 +123,7 @@ class LineFit(View):
     references = traitlets.Dict().tag(sync=True)
 
     def __init__(self) -> None:
-        line_a, line_b, path = story.MODEL_A.line, story.MODEL_B.line, descent_path()
+        line_a, line_b, path = story.MODEL_A.line, story.MODEL_B.line, story.descent()
         controls = [
             slider("angle", "angle (°)", 0, 360, 1, decimals=0).spec(),
             slider("offset", "offset", -6, 6, 0.05, decimals=2).spec(),
@@ -163,7 +140,7 @@ class LineFit(View):
             best_weights=path.weights[-1].tolist(),
             steps=len(path.cross_entropies) - 1,
             references={
-                "A": story_cross_entropy(line_a), "B": story_cross_entropy(line_b),
+                "A": line_a.cross_entropy(), "B": line_b.cross_entropy(),
                 "best": float(path.cross_entropies[-1]),
             },
             controls=controls,
@@ -214,7 +191,7 @@ class LineFit(View):
         if self.show_model_b:
             extras.append(plane_line(plane, story.MODEL_B.line.weights(), MODEL_B_LINE_STYLE, "model B's line"))
         if self.show_best:
-            extras.append(plane_line(plane, descent_path().weights[-1], BEST_LINE_STYLE,
+            extras.append(plane_line(plane, story.descent().weights[-1], BEST_LINE_STYLE,
                                      "best line (gradient descent)"))  # fmt: skip
         learning_legend(figure, extras)
         bars = figure.add_subplot(grid[0, 1])
@@ -232,7 +209,7 @@ class Descent(View):
     --------
     >>> view = Descent()
     >>> view.set_step(first_step_below_model_b())
-    >>> view.cross_entropy() < story_cross_entropy(story.MODEL_B.line) < view.cross_entropy_at(view.step - 1)
+    >>> view.cross_entropy() < story.MODEL_B.line.cross_entropy() < view.cross_entropy_at(view.step - 1)
     True
     """
 
@@ -250,7 +227,7 @@ class Descent(View):
     first_below_model_b = traitlets.Int().tag(sync=True)
 
     def __init__(self) -> None:
-        path = descent_path()
+        path = story.descent()
         super().__init__(
             step=0,
             points=point_records(),
@@ -258,7 +235,7 @@ class Descent(View):
             path_weights=path.weights.tolist(),
             path_cross_entropies=path.cross_entropies.tolist(),
             model_a_weights=story.MODEL_A.line.weights().tolist(),
-            model_b_cross_entropy=story_cross_entropy(story.MODEL_B.line),
+            model_b_cross_entropy=story.MODEL_B.line.cross_entropy(),
             first_below_model_b=first_step_below_model_b(),
             controls=[slider("step", "step", 0, len(path.cross_entropies) - 1, 1, decimals=0).spec()],
             label="Gradient descent from model A's line: a slider over the steps",
@@ -277,11 +254,11 @@ class Descent(View):
 
     def weights(self, step: int | None = None) -> np.ndarray:
         """Return the line's weights (a, b, c) after ``step`` steps (default: the slider's)."""
-        return descent_path().weights[self.step if step is None else step].copy()
+        return story.descent().weights[self.step if step is None else step].copy()
 
     def cross_entropy_at(self, step: int) -> float:
         """Return the cross-entropy after ``step`` steps."""
-        return float(descent_path().cross_entropies[step])
+        return float(story.descent().cross_entropies[step])
 
     def cross_entropy(self) -> float:
         """Return the cross-entropy at the slider's step."""
@@ -369,7 +346,7 @@ def draw_errors(ax: Axes, errors: Sequence[float], top: float, title: str) -> No
 
 def draw_curve(ax: Axes, step: int, model_b: float) -> None:
     """Draw the descent's cross-entropy against the step, model A's and B's levels, and mark ``step``."""
-    losses = descent_path().cross_entropies
+    losses = story.descent().cross_entropies
     steps = len(losses) - 1
     first = first_step_below_model_b()
     ax.plot(range(steps + 1), losses, color=BLUE, lw=2.5)
@@ -390,4 +367,4 @@ def draw_curve(ax: Axes, step: int, model_b: float) -> None:
     style_axes(ax, f"Cross-entropy at step {step}: {format_number(float(losses[step]))}", "step", "cross-entropy")
 
 
-__all__ = ["Descent", "LineFit", "descent_path", "first_step_below_model_b", "story_cross_entropy"]
+__all__ = ["Descent", "LineFit", "first_step_below_model_b"]

@@ -11,7 +11,7 @@ from ce_lib.formatting import format_number
 from ce_lib.lines import gradient_descent, line_cross_entropy, line_weights, true_colour_probabilities
 from ce_lib.views import Descent, LineFit
 from ce_lib.views._pictures import label_texts
-from ce_lib.views.learning import descent_path, first_step_below_model_b, story_cross_entropy
+from ce_lib.views.learning import first_step_below_model_b
 
 from ..support.figures import layout_problems
 from ..support.pages import live_text_problems, readout, set_control, svg_labels
@@ -105,7 +105,7 @@ def test_display_carries_the_widget_a_picture_and_the_state():
 
 
 def test_descent_path_is_ce_libs_from_model_a():
-    path, expected = descent_path(), story_path()
+    path, expected = story.descent(), story_path()
     assert path.weights.tolist() == expected.weights.tolist()
     assert path.cross_entropies.tolist() == expected.cross_entropies.tolist()
     view = Descent()
@@ -115,11 +115,11 @@ def test_descent_path_is_ce_libs_from_model_a():
 
 
 def test_descent_passes_model_b_once_and_keeps_going_down():
-    losses = descent_path().cross_entropies
+    losses = story.descent().cross_entropies
     step = first_step_below_model_b()
     assert 0 < step < story.DESCENT_STEPS
     assert losses[step] < MODEL_B_CE <= losses[step - 1]
-    assert story_cross_entropy(story.MODEL_B.line) == MODEL_B_CE
+    assert story.MODEL_B.line.cross_entropy() == MODEL_B_CE
     assert (np.diff(losses) < 0).all()
     assert Descent().first_step_below_model_b() == step == Descent().first_below_model_b
 

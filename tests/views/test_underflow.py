@@ -13,7 +13,7 @@ from ce_lib.views._pictures import label_texts
 from ce_lib.views.underflow import float_product_curve, power_of_ten
 
 from ..support.figures import layout_problems
-from ..support.pages import live_text_problems, set_control, svg_labels
+from ..support.pages import live_text_problems, readout, set_control, svg_labels
 
 SCALES = ["powers of ten", "ln"]
 
@@ -99,23 +99,18 @@ def test_display_carries_the_widget_a_picture_and_the_state():
 # In the browser ------------------------------------------------------------------------------
 
 
-def browser_readout(element) -> str:
-    # textContent, not innerText: the readout's two spaces before "(underflow" are kept.
-    return element.locator(".ce-readout").text_content()
-
-
 @pytest.mark.parametrize("scale", SCALES)
 def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages, scale):
     view = Underflow(scale)
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert browser_readout(element) == view.describe()
+    assert readout(element) == view.describe()
     assert svg_labels(element) == label_texts(view.picture())
     rng = random.Random(f"underflow-{scale}")
     for n in [rng.randrange(1, 1201) for _ in range(25)] + [1, 1074, 1075, 1200]:
         set_control(element, 0, n)
         view.set_points(n)
-        assert browser_readout(element) == view.describe()
+        assert readout(element) == view.describe()
         if n in (1, 1074, 1075, 1200) or n % 5 == 0:
             assert svg_labels(element) == label_texts(view.picture()), n
     if scale == "powers of ten":  # notebook 01 comes before logs are taught
@@ -142,9 +137,9 @@ def test_every_n_reads_the_same_in_the_browser(view_pages, scale):
         }""",
         1200,
     )
-    for n, (readout, labels) in enumerate(shown, start=1):
+    for n, (shown_readout, labels) in enumerate(shown, start=1):
         view.set_points(n)
-        assert readout == view.describe(), n
+        assert shown_readout == view.describe(), n
         for words in view.marker_labels():
             assert words in labels, n
     page.close()
@@ -156,7 +151,7 @@ def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages, scale):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     element = page.locator(".ce-view")
     set_control(element, 0, 1100)
-    assert "underflow" in browser_readout(element)
+    assert "underflow" in readout(element)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.close()
 
