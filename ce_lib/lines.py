@@ -34,8 +34,27 @@ def line_weights(angle_degrees: float, offset: float, sharpness: float) -> np.nd
     [-1.0, 0.0, 2.5]
     """
     angle, offset, sharpness = (float(v) for v in as_finite([angle_degrees, offset, sharpness], "line"))
-    normal = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
+    normal = np.array(unit_normal(angle))
     return np.append(sharpness * normal, -sharpness * offset) + 0.0
+
+
+#: The unit normal of a line at a whole number of quarter turns, exactly (cos 90° is 0, not 6e-17).
+QUARTER_TURNS = {0.0: (1.0, 0.0), 90.0: (0.0, 1.0), 180.0: (-1.0, 0.0), 270.0: (0.0, -1.0)}
+
+
+def unit_normal(angle_degrees: float) -> tuple[float, float]:
+    """Return (cos angle, sin angle), exact at 0°, 90°, 180° and 270° (and any whole turn from them).
+
+    Examples
+    --------
+    >>> unit_normal(90.0), unit_normal(-180.0)
+    ((0.0, 1.0), (-1.0, 0.0))
+    """
+    exact = QUARTER_TURNS.get(angle_degrees % 360.0)
+    if exact is not None:
+        return exact
+    radians = math.radians(angle_degrees)
+    return math.cos(radians), math.sin(radians)
 
 
 def _design(points: ArrayLike) -> np.ndarray:
@@ -91,7 +110,9 @@ def line_logits(weights: ArrayLike, points: ArrayLike) -> np.ndarray:
     >>> line_logits([-1.0, 0.0, 2.5], [[1.0, 3.0], [3.0, 2.4]]).tolist()
     [1.5, -0.5]
     """
-    return _design(points) @ _weights(weights)
+    # Element by element, not a matrix product: BLAS kernels differ from CPU to CPU in their last bits.
+    design, (a, b, c) = _design(points), _weights(weights)
+    return design[:, 0] * a + design[:, 1] * b + c
 
 
 def true_colour_probabilities(weights: ArrayLike, points: ArrayLike, labels: ArrayLike) -> np.ndarray:
@@ -139,7 +160,9 @@ def line_gradient(weights: ArrayLike, points: ArrayLike, labels: ArrayLike) -> n
     By the chain rule it is sum_i (sigmoid(z_i) - y_i) * (x_i, y_i, 1).
     """
     design = _design(points)
-    return design.T @ cross_entropy_gradient_logits(labels, design @ _weights(weights))
+    pushes = cross_entropy_gradient_logits(labels, line_logits(weights, design[:, :2]))
+    # Exactly rounded sums (math.fsum): the same on every machine, whatever order a BLAS kernel would add in.
+    return np.array([math.fsum(pushes * column) for column in design.T])
 
 
 @dataclass(frozen=True)
