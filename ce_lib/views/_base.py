@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import base64
 import functools
+import itertools
+import uuid
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from typing import Any, ClassVar
@@ -26,9 +28,12 @@ import traitlets
 from matplotlib.figure import Figure
 
 from ce_lib.views._pictures import figure_png
+from ce_lib.views._state import check_state_value, portable
 
 #: The MIME type of the JSON (module name and state) the static edition renders live.
 STATE_MIME = "application/vnd.ce-lib.view+json"
+#: The namespace of the views' model ids (see :meth:`View.__init__`).
+MODEL_ID_NAMESPACE = uuid.UUID("5d3c2a51-7f7e-4a0b-9a43-ce11b0000000")
 
 
 @functools.cache
@@ -122,16 +127,48 @@ class View(anywidget.AnyWidget):
     revision = traitlets.Int(0).tag(sync=True)
     readout = traitlets.Dict({}).tag(sync=True)
 
+    #: How many views of each module this kernel has made (their model ids count with it).
+    _made: ClassVar[dict[str, itertools.count]] = {}
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         if "module" in cls.__dict__:
             cls._esm = module_source(*(cls.__dict__.get("modules") or (cls.module,)))
             cls._css = style_source()
+        if "state_keys" in cls.__dict__:
+            # Refuse, before it is set, any state value the view's controls could not have set.
+            cls._validate_state = traitlets.validate(*cls.state_keys)(View._refuse_undrawable)
         super().__init_subclass__(**kwargs)
 
     def __init__(self, **kwargs: Any) -> None:
+        # The model id is the same in every run of a notebook (the n-th view of a module in a
+        # kernel), so re-storing a notebook's outputs changes no widget id.
+        count = self._made.setdefault(self.module, itertools.count(1))
+        kwargs.setdefault("model_id", uuid.uuid5(MODEL_ID_NAMESPACE, f"{self.module}/{next(count)}").hex)
         super().__init__(**kwargs)
+        # The data no control changes is stored in the notebook: keep only digits every machine agrees on.
+        for key in self.fixed_keys():
+            setattr(self, key, portable(getattr(self, key)))
         self.observe(self._confirm, names=list(self.state_keys))
         self._confirm()
+
+    def _refuse_undrawable(self, proposal: Any) -> Any:
+        """Let a state value through only if the view's controls could have set it (else :class:`StateError`)."""
+        name = proposal["trait"].name
+        check_state_value(self.controls, name, proposal["value"])
+        return proposal["value"]
+
+    def set_state(self, sync_data: dict[str, Any]) -> None:
+        """Apply a state change from the page; a value the view cannot draw is refused and the page put back.
+
+        The page's view refuses such values itself; this guards the kernel against any other
+        sender. The refusal is logged with its reason, and the kernel's state is sent back so the
+        page shows again what the kernel holds.
+        """
+        try:
+            super().set_state(sync_data)
+        except traitlets.TraitError as error:  # StateError, or a value of the wrong type
+            self.log.warning("%s refused a state from the page: %s", type(self).__name__, error)
+            self.send_state([key for key in sync_data if key in self.keys])
 
     def _confirm(self, change: Any = None) -> None:
         """Compute the readout with ce_lib for the current state and revision, and send it."""

@@ -139,9 +139,12 @@ function binaryTerm(y, p) {
 }
 
 // The weights (a, b, c) of a line from its angle (degrees), offset and sharpness (ce_lib.lines.line_weights).
+// The unit normal is exact at whole quarter turns (ce_lib.lines.unit_normal).
+const QUARTER_TURNS = new Map([[0, [1, 0]], [90, [0, 1]], [180, [-1, 0]], [270, [0, -1]]]);
 function lineWeights(angle, offset, sharpness) {
   const radians = angle * (Math.PI / 180);
-  return [sharpness * Math.cos(radians) + 0, sharpness * Math.sin(radians) + 0, -sharpness * offset + 0];
+  const [cos, sin] = QUARTER_TURNS.get(((angle % 360) + 360) % 360) ?? [Math.cos(radians), Math.sin(radians)];
+  return [sharpness * cos + 0, sharpness * sin + 0, -sharpness * offset + 0];
 }
 
 // A point's logit of red under the line (a, b, c): a*x + b*y + c.
@@ -385,6 +388,32 @@ function fromPosition(spec, position) {
   return spec.kind === "log-range" ? 10 ** number : number;
 }
 
+// Why a state value cannot be drawn, or null: the rule of ce_lib.views._state.check_state_value.
+// A value must be one its control could set: a finite number in the slider's range, one of a
+// choice's options, true/false for a toggle; a list has one entry per control that sets it.
+function entryRefusal(spec, value, where) {
+  if (spec.kind === "toggle") return typeof value === "boolean" ? null : `${where} must be true or false`;
+  if (spec.kind === "choice") {
+    return spec.options.some(([, option]) => JSON.stringify(option) === JSON.stringify(value)) ? null : `${where} is not one of its options`;
+  }
+  if (typeof value !== "number" || Number.isNaN(value)) return `${where} must be a number`;
+  const [low, high] = spec.kind === "log-range" ? [10 ** spec.min_exponent, 10 ** spec.max_exponent] : [spec.min, spec.max];
+  return low <= value && value <= high ? null : `${where} must be from ${formatShort(low)} to ${formatShort(high)}`;
+}
+
+function stateRefusal(specs, key, value) {
+  const mine = specs.filter((spec) => spec.key === key);
+  const indexed = mine.filter((spec) => spec.index !== null && spec.index !== undefined);
+  if (!indexed.length) {
+    for (const spec of mine) { const why = entryRefusal(spec, value, key); if (why) return why; }
+    return null;
+  }
+  const length = 1 + Math.max(...indexed.map((spec) => spec.index));
+  if (!Array.isArray(value) || value.length !== length) return `${key} must be a list of ${length} values`;
+  for (const spec of indexed) { const why = entryRefusal(spec, value[spec.index], `${key}[${spec.index}]`); if (why) return why; }
+  return null;
+}
+
 const CONTROL_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown", " "]);
 
 function buildControl(spec, state, onChange) {
@@ -556,9 +585,19 @@ function mountView({ model, el }, view) {
     }
     unsent.add(spec.key);
   }
+  const specs = model.get("controls");
   const fromModel = () => {
     // Our own sets, and echoes that arrive while newer moves wait to be sent, are not news.
     if (sending || unsent) return;
+    // A value the view cannot draw is refused: the model is put back, the figure stays as it was.
+    for (const key of view.keys) {
+      const why = stateRefusal(specs, key, model.get(key));
+      if (!why) continue;
+      console.warn(`${view.name} view refused a state: ${why}`);
+      sending = true;
+      try { model.set(key, state[key]); } finally { sending = false; }
+      model.save_changes();
+    }
     for (const key of view.keys) state[key] = model.get(key);
     revision = model.get("revision") ?? revision;
     for (const control of controls) control.update(state);

@@ -250,15 +250,15 @@ class Descent(View):
 
     def first_step_below_model_b(self) -> int:
         """Return the first step whose cross-entropy is below model B's (the figure marks it)."""
-        return first_step_below_model_b()
+        return self.first_below_model_b
 
     def weights(self, step: int | None = None) -> np.ndarray:
-        """Return the line's weights (a, b, c) after ``step`` steps (default: the slider's)."""
-        return story.descent().weights[self.step if step is None else step].copy()
+        """Return the line's weights (a, b, c) after ``step`` steps (default: the slider's), as the view draws them."""
+        return np.array(self.path_weights[self.step if step is None else step])
 
     def cross_entropy_at(self, step: int) -> float:
-        """Return the cross-entropy after ``step`` steps."""
-        return float(story.descent().cross_entropies[step])
+        """Return the cross-entropy after ``step`` steps, as the view shows it."""
+        return float(self.path_cross_entropies[step])
 
     def cross_entropy(self) -> float:
         """Return the cross-entropy at the slider's step."""

@@ -29,7 +29,9 @@ async function renderLiveViews() {
     const target = document.createElement("div");
     holder.querySelector(".ce-static-picture")?.remove();
     holder.append(target);
-    await widget.render({ model: new InPageModel(state), el: target });
+    const model = new InPageModel(state);
+    holder.ceModel = model; // what a test (or a curious reader's console) sets the view's state through
+    await widget.render({ model, el: target });
   }
 }
 
