@@ -65,6 +65,11 @@ def binder_badge(file: str) -> str:
     return f"[![Launch on Binder]({BINDER_BADGE})]({binder_url(file)})"
 
 
+def binder_link(file: str) -> str:
+    """Return a text link that opens ``notebooks/<file>`` on Binder: no picture to break offline."""
+    return f"[▶ Open this notebook on Binder]({binder_url(file)})"
+
+
 def nbgitpuller_url(hub: str, file: str = NOTEBOOKS[0].file) -> str:
     """Return the link that copies the repository into a learner's JupyterHub and opens ``file``."""
     owner_name = repository()
@@ -170,7 +175,7 @@ def header_source(index: int) -> str:
     number = f"{notebook.step} · " if notebook.step is not None else ""
     return (
         f"# {number}{notebook.title}\n"
-        f"*Cross-Entropy, Step by Step* &nbsp; {binder_badge(notebook.file)}\n\n"
+        f"*Cross-Entropy, Step by Step* &nbsp; {binder_link(notebook.file)}\n\n"
         f"{_navigation_line(index)}\n\n"
         f"**Where we are in the argument:** {argument_map(notebook.step)}"
     )
