@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ce_lib.course.contents import NOTEBOOKS  # noqa: E402
-from ce_lib.views._base import STATE_MIME, module_source, style_source  # noqa: E402
+from ce_lib.views import STATE_MIME, VIEWS, style_source  # noqa: E402
 
 NOTEBOOK_FOLDER = ROOT / "notebooks"
 DEFAULT_OUTPUT = ROOT / "artifacts" / "site"
@@ -127,16 +127,8 @@ def view_modules(notebook: dict) -> set[str]:
 
 def write_view_modules(output: Path, used: set[str]) -> None:
     """Write each view module in ``used`` as ``views/<module>.js``, exactly as JupyterLab receives it."""
-    from ce_lib import views
-
-    modules = {
-        cls.module: cls
-        for cls in (getattr(views, name) for name in views.__all__)
-        if isinstance(cls, type) and "module" in cls.__dict__
-    }
     for name in sorted(used):
-        parts = modules[name].__dict__.get("modules") or (name,)
-        (output / "views" / f"{name}.js").write_text(module_source(*parts), encoding="utf-8")
+        (output / "views" / f"{name}.js").write_text(VIEWS[name]._esm, encoding="utf-8")
 
 
 def index_page(output: Path) -> Path:

@@ -1,27 +1,25 @@
-"""The live figures of the series: each one is drawn in the browser and computed by ce_lib.
+"""The live figures of the series: each drawn by one ES module, in the browser and for its stored picture.
 
-One module per concept, each with its Python class, its ES module (``.js``) and its static
-picture (Matplotlib):
+One module per picture, each a Python class (its state, controls and ce_lib readout) with its
+ES module (``<name>.js``, pure drawing code):
 
 * :mod:`~ce_lib.views.plane` — model A against model B on the plane (notebooks 00-03);
+
+The public contract the course tooling uses: :data:`VIEWS` (every view class by its module's
+name), :data:`STATE_MIME` (the stored state the static edition renders live) and
+:func:`style_source` (the views' style sheet); each class's ``_esm`` is its browser module.
 """
 
-from ce_lib.views.classes import Clipping, Divergence, LogitStability, Softmax
-from ce_lib.views.doors import Doors
-from ce_lib.views.formula import BinaryFormula
-from ce_lib.views.learning import Descent, LineFit
+from ce_lib.views._base import STATE_MIME, View, style_source
 from ce_lib.views.plane import ModelComparison
-from ce_lib.views.underflow import Underflow
+
+#: Every view class, by the name of its ES module.
+VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison,)}
 
 __all__ = [
-    "BinaryFormula",
-    "Clipping",
-    "Descent",
-    "Divergence",
-    "Doors",
-    "LineFit",
-    "LogitStability",
+    "STATE_MIME",
+    "VIEWS",
     "ModelComparison",
-    "Softmax",
-    "Underflow",
+    "View",
+    "style_source",
 ]

@@ -1,60 +1,58 @@
 // Model A against model B on the plane (notebooks 00-03): one slider per point per model; each
 // model's plane and, below, each point's probability, log or error and the models' totals.
+// Words: the catalogue's `views.plane` and `views.field` sections (state.words).
 
+// How each step of the argument scores a model: per point, in total, the axis, which way is better.
 const STEPS = {
-  product: {
-    name: "Product of probabilities", axis: "probability of the true colour", limits: [0, 1.15],
-    perPoint: (p) => p, total: productOf, higherIsBetter: true,
-  },
-  log: {
-    name: "Sum of ln(probabilities)", axis: "ln(probability)", limits: [-5.6, 0],
-    perPoint: (p) => -pointError(p) + 0, total: (ps) => sumOf(ps.map((p) => Math.log(p))) + 0, higherIsBetter: true,
-  },
-  error: {
-    name: "Cross-entropy (sum of errors)", axis: "error −ln(probability)", limits: [0, 5.6],
-    perPoint: pointError, total: (ps) => sumOf(ps.map(pointError)) + 0, higherIsBetter: false,
-  },
+  product: { perPoint: (p) => p, total: productOf, limits: [0, 1.15], higherIsBetter: true },
+  log: { perPoint: (p) => -pointError(p) + 0, total: (ps) => sumOf(ps.map((p) => Math.log(p))) + 0, limits: [-5.6, 0], higherIsBetter: true },
+  error: { perPoint: pointError, total: (ps) => sumOf(ps.map(pointError)) + 0, limits: [0, 5.6], higherIsBetter: false },
 };
 
 const MODELS = ["A", "B"];
 const shownOf = (state, name) => state[`probabilities_${name.toLowerCase()}`];
+const totalsOf = (state) => Object.fromEntries(MODELS.map((m) => [m, STEPS[state.step].total(shownOf(state, m))]));
 
-function verdict(totals, higherIsBetter) {
-  if (formatNumber(totals.A) === formatNumber(totals.B)) return "A and B are level";
-  return (totals.A > totals.B) === higherIsBetter ? "A is ahead" : "B is ahead";
+// Which model is ahead; level when both totals print the same (ModelComparison.verdict).
+function verdict(words, totals, higherIsBetter) {
+  if (formatNumber(totals.A) === formatNumber(totals.B)) return words.verdict_level;
+  return (totals.A > totals.B) === higherIsBetter ? words.verdict_a : words.verdict_b;
 }
 
 function describe(state) {
+  const words = state.words;
   if (state.step === "points") {
-    const right = Object.fromEntries(MODELS.map((m) => [m, shownOf(state, m).filter((p) => p >= 0.5).length]));
-    return `Points given at least 0.5 for their true colour — model A: ${right.A} of 4 · model B: ${right.B} of 4`;
+    const right = (m) => fillWords(words.of, { count: shownOf(state, m).filter((p) => p >= 0.5).length, total: state.points.length });
+    return fillWords(words.readout_points, { a: right("A"), b: right("B") });
   }
-  const step = STEPS[state.step];
-  const totals = Object.fromEntries(MODELS.map((m) => [m, step.total(shownOf(state, m))]));
-  return `${step.name} — model A: ${formatNumber(totals.A)} · model B: ${formatNumber(totals.B)} → `
-    + `${verdict(totals, step.higherIsBetter)} (${step.higherIsBetter ? "higher" : "lower"} is better)`;
+  const step = STEPS[state.step], totals = totalsOf(state);
+  return fillWords(words.readout, {
+    step: words[`step_${state.step}`], a: formatNumber(totals.A), b: formatNumber(totals.B),
+    verdict: verdict(words, totals, step.higherIsBetter), better: step.higherIsBetter ? words.higher_better : words.lower_better,
+  });
 }
 
 // One bar per point per model (A hatched, B solid); ∞ fills the axis and is labelled ∞.
 function barsPanel(box, state, uid) {
-  const step = STEPS[state.step];
+  const words = state.words, step = STEPS[state.step];
   const [low, high] = step.limits, span = high - low;
   const y = linearScale([low, high], [box.top + box.height, box.top]);
   const groups = shownOf(state, "A").length, groupWidth = box.width / groups, barWidth = Math.min(46, groupWidth * 0.3);
-  const totals = Object.fromEntries(MODELS.map((m) => [m, step.total(shownOf(state, m))]));
-  const title = `${step.name}:  A = ${formatNumber(totals.A)}  ·  B = ${formatNumber(totals.B)}  (${verdict(totals, step.higherIsBetter)})`;
-  let out = `<defs>${hatchDefs(`${uid}-hatch`, COLOURS.A)}</defs>`;
-  out += axes(box, {
-    x: (v) => v, y, xTicks: [], yTicks: niceTicks(low, high, 5), yLabel: step.axis, title,
+  const totals = totalsOf(state);
+  const title = fillWords(words.bars_title, {
+    step: words[`step_${state.step}`], a: formatNumber(totals.A), b: formatNumber(totals.B), verdict: verdict(words, totals, step.higherIsBetter),
   });
+  let out = `<defs>${hatchDefs(`${uid}-hatch`, COLOURS.A)}</defs>`;
+  out += axes(box, { x: (v) => v, y, xTicks: [], yTicks: niceTicks(low, high, 5), yLabel: words[`axis_${state.step}`], title });
   out += line(box.left, y(0), box.left + box.width, y(0), { "stroke-width": 1.2 });
   const narrow = groupWidth < 120, valueSize = narrow ? 12 : 14;
   state.points.forEach((point, i) => {
     const centre = box.left + groupWidth * (i + 0.5);
+    const colour = words[`colour_${point.colour}`];
     if (narrow) {
-      out += text(centre, box.top + box.height + 20, `point ${point.number}`, { size: 14, anchor: "middle" });
-      out += text(centre, box.top + box.height + 37, `(${point.colour})`, { size: 14, anchor: "middle" });
-    } else out += text(centre, box.top + box.height + 22, `point ${point.number} (${point.colour})`, { size: 14, anchor: "middle" });
+      out += text(centre, box.top + box.height + 20, fillWords(words.point, { number: point.number }), { size: 14, anchor: "middle" });
+      out += text(centre, box.top + box.height + 37, fillWords(words.in_brackets, { words: colour }), { size: 14, anchor: "middle" });
+    } else out += text(centre, box.top + box.height + 22, fillWords(words.point_colour, { number: point.number, colour }), { size: 14, anchor: "middle" });
     const labelTops = [];
     MODELS.forEach((name, j) => {
       const value = step.perPoint(shownOf(state, name)[i]);
@@ -62,51 +60,52 @@ function barsPanel(box, state, uid) {
       const x = centre + (j === 0 ? -barWidth - 3 : 3);
       const top = Math.min(y(shown), y(0)), height = Math.abs(y(shown) - y(0));
       out += tag("rect", { x, y: top, width: barWidth, height, fill: j === 0 ? `url(#${uid}-hatch)` : COLOURS.B, stroke: COLOURS.ink, "stroke-width": 1.2 });
-      let labelY = shown >= 0 ? y(shown) - 6 : y(shown) + 17;
-      const words = formatNumber(value, 3), half = (words.length * valueSize * 0.62) / 2;
+      // A label goes beyond the bar's end, away from the axis's zero (below, on the all-negative ln axis).
+      const beyond = high > 0;
+      let labelY = beyond ? y(shown) - 6 : y(shown) + 17;
+      const label = formatNumber(value, 3), half = textWidth(label, valueSize) / 2 + 1;
       // Where the label would run into its neighbour's, lift (or, below the axis, lower) it clear.
       const cx = x + barWidth / 2;
       const clash = labelTops.find((other) => Math.abs(other.cx - cx) < half + other.half && Math.abs(other.cy - labelY) < valueSize + 2);
-      if (clash) labelY = shown >= 0 ? clash.cy - valueSize - 3 : clash.cy + valueSize + 3;
+      if (clash) labelY = beyond ? clash.cy - valueSize - 3 : clash.cy + valueSize + 3;
       labelTops.push({ cx, cy: labelY, half });
-      out += text(x + barWidth / 2, labelY, words, { size: valueSize, anchor: "middle", label: true });
+      out += text(cx, labelY, label, { size: valueSize, anchor: "middle", label: true });
     });
   });
-  const key = [
-    [tag("rect", { x: -9, y: -8, width: 18, height: 16, fill: `url(#${uid}-hatch)`, stroke: COLOURS.ink }), "model A"],
-    [tag("rect", { x: -9, y: -8, width: 18, height: 16, fill: COLOURS.B, stroke: COLOURS.ink }), "model B"],
-  ];
-  out += legend(box.left + box.width - 130, step.higherIsBetter && state.step === "log" ? box.top + box.height - 68 : box.top + 8, key, { width: 122 });
-  return out;
+  // The key sits under the axis, where no bar or label can reach it.
+  const key = flowLegend([
+    [tag("rect", { x: -9, y: -8, width: 18, height: 16, fill: `url(#${uid}-hatch)`, stroke: COLOURS.ink }), fillWords(words.model, { name: "A" })],
+    [tag("rect", { x: -9, y: -8, width: 18, height: 16, fill: COLOURS.B, stroke: COLOURS.ink }), fillWords(words.model, { name: "B" })],
+  ], box.left, box.top + box.height + (narrow ? 62 : 48), box.width);
+  return { svg: out + key.svg, bottom: key.bottom };
 }
 
 function draw(state, width, uid) {
+  const words = state.words;
   const wide = width >= 760;
   const panelWidth = wide ? width / 2 : width;
   const panelHeight = Math.round(Math.min(panelWidth - 100, 400) * 0.92) + 96;
   let out = "";
   MODELS.forEach((name, i) => {
     const left = wide ? i * panelWidth : 0, top = wide ? 0 : i * panelHeight;
-    out += planePanel(`${uid}-${name}`, { left: left + 62, top: top + 52, width: panelWidth - 62 - 44, height: panelHeight - 52 - 54 }, {
-      title: `Model ${name}`, weights: state.lines[name], points: state.points, shown: shownOf(state, name), limits: state.limits,
+    out += planePanel(`${uid}-${name}`, { left: left + 68, top: top + 52, width: panelWidth - 68 - 44, height: panelHeight - 52 - 54 }, {
+      title: fillWords(words.model_title, { name }), weights: state.lines[name], points: state.points, shown: shownOf(state, name),
+      limits: state.limits, words,
     });
   });
   const planesBottom = wide ? panelHeight : 2 * panelHeight;
-  const key = planeLegend(20, planesBottom + 6, width - 40);
+  const key = planeLegend(20, planesBottom + 6, width - 40, words);
   out += key.svg;
   let height = key.bottom + 8;
   if (state.step !== "points") {
-    const titleRows = titleLines(STEPS[state.step].name + ": A = 0.0000 · B = 0.0000 (B is ahead)", width - 32).length;
+    const widest = fillWords(words.bars_title, { step: words[`step_${state.step}`], a: "0.0000", b: "0.0000", verdict: words.verdict_level });
+    const titleRows = titleLines(widest, width - 92).length;
     const box = { left: 72, top: height + 20 + 21 * titleRows, width: width - 72 - 20, height: 260 };
-    out += barsPanel(box, state, uid);
-    height = box.top + box.height + (box.width / 4 < 120 ? 48 : 34);
+    const bars = barsPanel(box, state, uid);
+    out += bars.svg;
+    height = bars.bottom + 10;
   }
-  const words = describe(state);
-  return svgDocument(width, height, out, `Models A and B on the plane. ${words}`);
+  return svgDocument(width, height, out, fillWords(words.figure_title, { readout: describe(state) }));
 }
 
-export default {
-  render({ model, el }) {
-    return mountView({ model, el }, { name: "plane", keys: ["probabilities_a", "probabilities_b"], fixed: ["step", "points", "lines", "limits"], draw, describe });
-  },
-};
+const FIGURE = { name: "plane", draw, describe };

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from ce_lib.views._base import module_source, style_source
+from ce_lib.views._base import drawing_source, style_source
 from tools.site import live_holder
 
 from .lab import CHROMIUM, CHROMIUM_FLAGS, ROOT
@@ -27,7 +27,7 @@ LIVE_SCRIPT = ROOT / "tools" / "site_assets" / "live.js"
 #: The shared functions a test may call in the page, as `window.ce.<name>`.
 SHARED_EXPORTS = (
     "formatNumber", "formatFixed", "formatShort", "pointError", "sumOf", "productOf", "sigmoid", "logit",
-    "binaryTerm", "lineWeights", "lineLogit",
+    "binaryTerm", "lineWeights", "lineLogit", "fillWords", "textWidth", "wrapText",
 )  # fmt: skip
 
 
@@ -104,7 +104,7 @@ class ViewPages:
         self.browser, self.folder, self.url = browser, folder, url
         (folder / "views").mkdir(exist_ok=True)
         (folder / "live.js").write_text(LIVE_SCRIPT.read_text(encoding="utf-8"), encoding="utf-8")
-        shared = module_source() + f"\nexport {{ {', '.join(SHARED_EXPORTS)} }};\n"
+        shared = drawing_source(()) + f"\nexport {{ {', '.join(SHARED_EXPORTS)} }};\n"
         (folder / "views" / "_shared-test.js").write_text(shared, encoding="utf-8")
         self.count = 0
 
@@ -172,3 +172,24 @@ def live_text_problems(view_element, selector: str = "svg text") -> list[str]:
             if overlap[0] > 1 and overlap[1] > 1:
                 problems.append(f"{a[4]!r} overlaps {b[4]!r}")
     return problems
+
+
+def browser_drawing(page, view, width: int, uid: str = "ce") -> str:  # type: ignore[no-untyped-def]
+    """Return the SVG markup the view's module draws in the browser for the view's state (its FIGURE.draw)."""
+    return page.evaluate(
+        "async ([module, state, width, uid]) => (await import(`./views/${module}.js`)).FIGURE.draw(state, width, uid)",
+        [view.module, view.state(), width, uid],
+    )
+
+
+def picture_problems(page, markup: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Return what a reader would see wrong in a picture (SVG markup): texts on top of one another, or cut off."""
+    page.evaluate(
+        "markup => { const holder = document.createElement('div'); holder.id = 'ce-picture-check';"
+        " holder.innerHTML = markup; document.body.append(holder); }",
+        markup,
+    )
+    try:
+        return live_text_problems(page.locator("#ce-picture-check"))
+    finally:
+        page.evaluate("document.getElementById('ce-picture-check').remove()")

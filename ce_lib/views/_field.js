@@ -1,6 +1,6 @@
 // The plane of the story, drawn for a model's line: its probability field, its level lines,
 // the four points and what each is given. Shared by the model comparison (notebooks 00-03)
-// and the line-learning views (07).
+// and the line-learning views (07). Its words are the catalogue's `views.field` section.
 
 const LEVELS = [0.1, 0.3, 0.5, 0.7, 0.9];
 
@@ -54,7 +54,7 @@ function fieldPaint(id, frame, [a, b, c]) {
 // The level lines p(red) = 0.1 ... 0.9 (0.5 is the model's line), labelled at the plot's edge:
 // above the top edge, right of the right edge, or, for a line that leaves through the left and
 // bottom edges, just inside the left edge (never over the tick labels).
-function levelLines(frame, weights) {
+function levelLines(frame, weights, words) {
   let lines = "", labels = "";
   const placed = [], right = frame.left + frame.width;
   for (const level of LEVELS) {
@@ -80,38 +80,28 @@ function levelLines(frame, weights) {
   }
   // Say what the edge numbers are, once per edge that has them, where no edge number is.
   const top = placed.filter((p) => p.edge === "top"), side = placed.filter((p) => p.edge === "right");
-  if (top.length && !top.some((p) => p.x < frame.left + 24)) labels += text(frame.left - 6, frame.top - 6, "p(red)", { size: 13, anchor: "end", fill: "#333333" });
-  if (side.length && !side.some((p) => p.y < frame.top + 20)) labels += text(right + 5, frame.top - 6, "p(red)", { size: 13, fill: "#333333" });
+  if (top.length && !top.some((p) => p.x < frame.left + 24)) labels += text(frame.left - 6, frame.top - 6, words.p_red, { size: 13, anchor: "end", fill: "#333333" });
+  if (side.length && !side.some((p) => p.y < frame.top + 20)) labels += text(right + 5, frame.top - 6, words.p_red, { size: 13, fill: "#333333" });
   return { lines, labels };
 }
 
 // Which side of its point a label goes first: chosen from the story's geometry so that no label
-// crosses model A's or B's line (_pictures.py uses the same sides).
+// crosses model A's or B's line.
 const LABEL_SIDE = { 1: "left", 2: "right", 3: "right", 4: "right" };
 
-// Place point labels one by one: the preferred side, else the other side, above or below, never
-// on top of a label already placed nor outside the plot.
-function placeLabels(frame, requests) {
-  const boxes = [];
-  let out = "";
+// The point labels: each on its preferred side, else the other, else above or below, further out
+// if need be; never on top of another label nor outside the plot's frame and tick labels.
+function pointLabels(frame, requests) {
   const right = frame.left + frame.width, bottom = frame.top + frame.height;
-  for (const { x, y, words, side } of requests) {
-    const width = words.length * 15 * 0.62 + 6, height = 19;
-    const candidates = [
-      side === "left" ? ["end", x - 13, y - 9] : ["start", x + 13, y - 9],
-      side === "left" ? ["start", x + 13, y - 9] : ["end", x - 13, y - 9],
-      ["middle", x, y - 17], ["middle", x, y + 28],
-    ].map(([anchor, tx, ty]) => {
-      const left = anchor === "start" ? tx - 3 : anchor === "end" ? tx - width + 3 : tx - width / 2;
-      return { anchor, tx, ty, box: [left, ty - 15, left + width, ty - 15 + height] };
-    });
-    const free = ({ box: [l, t, r, b] }) => l >= frame.left - 60 && r <= right + 4 && t >= frame.top - 4 && b <= bottom + 4
-      && !boxes.some(([l2, t2, r2, b2]) => l < r2 && l2 < r && t < b2 && t2 < b);
-    const chosen = candidates.find(free) ?? candidates[0];
-    boxes.push(chosen.box);
-    out += text(chosen.tx, chosen.ty, words, { size: 15, weight: "bold", anchor: chosen.anchor, halo: true, label: true });
-  }
-  return out;
+  const spots = ({ x, y, side }) => {
+    const sides = side === "left" ? [["end", -13], ["start", 13]] : [["start", 13], ["end", -13]];
+    const rows = [-9, 15, -31, 37, -53, 59, 81, 103, -75];
+    return [...sides.map(([a, dx]) => [a, x + dx, y - 9]), ["middle", x, y - 17], ["middle", x, y + 28],
+      ...rows.slice(1).flatMap((dy) => [...sides.map(([a, dx]) => [a, x + dx, y + dy]), ["middle", x, y + dy + (dy > 0 ? 14 : -8)]])];
+  };
+  const placed = placeLabels(requests.map((r) => ({ words: r.words, size: 15, bold: true, spots: spots(r) })),
+    [frame.left - 60, frame.top - 4, right + 4, bottom + 4]);
+  return placed.map((p) => text(p.x, p.y, p.words, { size: 15, weight: "bold", anchor: p.anchor, halo: true, label: true })).join("");
 }
 
 // Where a point would have to be, along the normal to the line, for the line to give it probability p
@@ -136,18 +126,18 @@ function whatIfPosition(frame, [a, b, c], point, p) {
 // says the model gives point i's true colour. Where it differs from the line's own, a hollow marker
 // shows where the point would have to be: the picture never contradicts the numbers.
 // `references` are lines (SVG, e.g. another model's line) drawn over the level lines, under the points.
-function planePanel(id, box, { title, weights, points, shown, limits, references = "" }) {
+function planePanel(id, box, { title, weights, points, shown, limits, words, references = "" }) {
   const frame = planeFrame(box, limits);
   const paint = fieldPaint(`${id}-field`, frame, weights);
   const [[x0, x1], [y0, y1]] = limits;
   const clip = `${id}-clip`;
   let out = `<defs>${paint.defs}<clipPath id="${clip}"><rect x="${round2(frame.left)}" y="${round2(frame.top)}" width="${round2(frame.width)}" height="${round2(frame.height)}"/></clipPath></defs>`;
   out += paint.rect;
-  const levels = levelLines(frame, weights);
+  const levels = levelLines(frame, weights, words);
   out += `<g clip-path="url(#${clip})">${levels.lines}${references}</g>` + levels.labels;
   const xTicks = niceTicks(x0, x1, 5), yTicks = niceTicks(y0, y1, 4);
   out += axes({ left: frame.left, top: frame.top, width: frame.width, height: frame.height }, {
-    x: frame.sx, y: frame.sy, xTicks, yTicks, xLabel: "x₁", yLabel: "x₂", grid: false,
+    x: frame.sx, y: frame.sy, xTicks, yTicks, xLabel: words.x_axis, yLabel: words.y_axis, grid: false,
   });
   out += text(frame.left + frame.width / 2, frame.top - 26, title, { size: 18, anchor: "middle", weight: "bold", label: true });
   let marks = "";
@@ -173,24 +163,25 @@ function planePanel(id, box, { title, weights, points, shown, limits, references
     marks += marker(point.colour, tx, ty, { hollow: true, dashed: true });
     labels.push({ x: px, y: py, words: `${point.number}`, side: LABEL_SIDE[point.number] });
     const side = tx < frame.left + frame.width / 2 ? "right" : "left"; // towards the middle of the plot
-    whatIfLabels.push({ x: tx, y: ty, words: `${point.number}: ${formatNumber(shown[i], 2)}${target.off ? " (off the plot)" : ""}`, side });
+    const given = `${point.number}: ${formatNumber(shown[i], 2)}`;
+    whatIfLabels.push({ x: tx, y: ty, words: target.off ? fillWords(words.off_the_plot, { label: given }) : given, side });
   });
-  return out + marks + placeLabels(frame, [...labels, ...whatIfLabels]);
+  return out + marks + pointLabels(frame, [...labels, ...whatIfLabels]);
 }
 
 // The legend under the planes: what the marks and the shading mean.
-function planeLegend(left, top, width, { whatIf = true } = {}) {
+function planeLegend(left, top, width, words, { whatIf = true } = {}) {
   const items = [
-    [marker("red", 0, 0, { size: 7 }), "red point"],
-    [marker("blue", 0, 0, { size: 7 }), "blue point"],
-    [line(-10, 0, 10, 0, { "stroke-width": 3 }), "line: p(red) = 0.5"],
-    [line(-10, 0, 10, 0, { stroke: "#444444", "stroke-dasharray": "6 4", "stroke-width": 1.3 }), "p(red) = 0.1, 0.3, 0.7, 0.9"],
+    [marker("red", 0, 0, { size: 7 }), words.legend_red],
+    [marker("blue", 0, 0, { size: 7 }), words.legend_blue],
+    [line(-10, 0, 10, 0, { "stroke-width": 3 }), words.legend_line],
+    [line(-10, 0, 10, 0, { stroke: "#444444", "stroke-dasharray": "6 4", "stroke-width": 1.3 }), words.legend_levels],
   ];
-  if (whatIf) items.push([marker("red", 0, 0, { size: 7, hollow: true, dashed: true }), "what if: where the point would be for the slider's p"]);
+  if (whatIf) items.push([marker("red", 0, 0, { size: 7, hollow: true, dashed: true }), words.legend_what_if]);
   let out = "", x = left, y = top;
-  for (const [swatch, words] of items) {
-    const lines = wrapWords(words, Math.floor((width - 34) / 7.4));
-    const wide = 34 + Math.max(...lines.map((l) => l.length)) * 7.4;
+  for (const [swatch, item] of items) {
+    const lines = wrapText(item, width - 34, 14);
+    const wide = 34 + Math.max(...lines.map((l) => textWidth(l, 14)));
     if (x + wide > left + width && x > left) { x = left; y += 24; }
     out += `<g transform="translate(${round2(x + 10)} ${round2(y)})">${swatch}</g>`;
     lines.forEach((l, i) => { out += text(x + 26, y + 5 + 18 * i, l, { size: 14 }); });

@@ -1,0 +1,76 @@
+"""A view's stored picture, drawn by the view's own ES module: one drawing per figure.
+
+What GitHub, nbviewer, nbconvert and JupyterLab before a run show in place of the live view is
+made here, in the kernel, from the same code the browser runs: the figure's pure drawing code
+(``_numbers.js``, ``_maths.js``, ``_svg.js`` and the view's own ``.js``, none of which touches a
+page) runs in QuickJS, a small JavaScript engine embedded from PyPI (``quickjs-ng``), and
+returns the figure's SVG markup. resvg (``resvg-py``) rasterises it with the fonts shipped in
+``fonts/``, so every reader sees the same glyphs, Chinese ones included, whatever their machine
+has; the PNG is stored with 256 colours (Pillow), which keeps the notebooks small.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import threading
+from importlib import resources
+from typing import Any
+
+#: The width, in CSS pixels, the stored picture is drawn for (one SVG unit is one pixel).
+PICTURE_WIDTH = 960
+#: The uid the stored picture's SVG ids start with (the live view makes its own).
+PICTURE_UID = "ce"
+
+_engines = threading.local()  # QuickJS is single-threaded: one engine per thread and source
+
+
+def _engine(source: str) -> Any:
+    """Return a QuickJS context that has run ``source`` (made once per thread)."""
+    import quickjs
+
+    cache = getattr(_engines, "by_source", None)
+    if cache is None:
+        cache = _engines.by_source = {}
+    if source not in cache:
+        context = quickjs.Context()
+        context.eval(source)
+        cache[source] = context
+    return cache[source]
+
+
+def svg(source: str, state: dict[str, Any], width: int = PICTURE_WIDTH) -> str:
+    """Return the SVG markup ``FIGURE.draw`` in ``source`` makes for ``state`` at ``width`` pixels.
+
+    Examples
+    --------
+    >>> svg("const FIGURE = { draw: (state, width, uid) => `<svg id='${uid}' width='${width}'>${state.n}</svg>` };",
+    ...     {"n": 3})
+    "<svg id='ce' width='960'>3</svg>"
+    """
+    context = _engine(source)
+    call = f"JSON.stringify(FIGURE.draw({json.dumps(state, ensure_ascii=False)}, {int(width)}, {PICTURE_UID!r}))"
+    return json.loads(context.eval(call))  # through JSON: the engine's long strings are ropes
+
+
+@functools.cache
+def font_files() -> tuple[str, ...]:
+    """Return the paths of the fonts the pictures are drawn with."""
+    folder = resources.files("ce_lib.views") / "fonts"
+    return tuple(str(folder / entry.name) for entry in folder.iterdir() if entry.name.endswith(".ttf"))
+
+
+def png(markup: str) -> bytes:
+    """Return ``markup`` (an SVG document) as a PNG with at most 256 colours."""
+    import resvg_py
+    from PIL import Image
+
+    full = resvg_py.svg_to_bytes(
+        svg_string=markup, skip_system_fonts=True, font_files=list(font_files()), font_family="DejaVu Sans",
+        sans_serif_family="DejaVu Sans", background="white",
+    )  # fmt: skip
+    image = Image.open(io.BytesIO(bytes(full))).convert("RGB")
+    buffer = io.BytesIO()
+    image.quantize(256, method=Image.Quantize.MEDIANCUT).save(buffer, "PNG")
+    return buffer.getvalue()
