@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ce_lib.course.contents import NOTEBOOKS
+from tools.contents import NOTEBOOKS
 from tools import site
 
 from ..support.pages import launched_browser, require_browser, served

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ce_lib.course.contents import NOTEBOOKS
+from tools.contents import NOTEBOOKS
 from ce_lib.course.exercises import EXERCISES, FUNCTION_CASES, check
 from ce_lib.views._base import STATE_MIME
 from tools import navigation, site
