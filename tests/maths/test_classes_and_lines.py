@@ -154,3 +154,50 @@ def test_level_lines_cross_where_both_logits_hold():
 def test_bad_input_to_the_class_and_line_functions(call, error, word):
     with pytest.raises(error, match=word):
         call()
+
+
+# A batch of examples, as every library takes them -------------------------------------------
+
+SKLEARN_Y, SKLEARN_Q = [1, 0, 2], [[0.2, 0.7, 0.1], [0.6, 0.2, 0.2], [0.6, 0.1, 0.3]]
+
+
+def test_a_batch_gives_scikit_learns_own_test_value():
+    """scikit-learn's test_log_loss: y = [1, 0, 2] under these rows has mean log loss 0.6904911."""
+    mean = ce_lib.categorical_cross_entropy(SKLEARN_Y, SKLEARN_Q, reduction="mean")
+    assert mean == pytest.approx(0.6904911, abs=5e-8)
+
+
+def test_a_batch_is_the_examples_one_by_one():
+    each = [ce_lib.categorical_cross_entropy(k, row) for k, row in zip(SKLEARN_Y, SKLEARN_Q, strict=True)]
+    per_example = ce_lib.categorical_cross_entropy(SKLEARN_Y, SKLEARN_Q, reduction="none")
+    assert per_example.tolist() == each
+    assert ce_lib.categorical_cross_entropy(SKLEARN_Y, SKLEARN_Q) == pytest.approx(sum(each), rel=1e-15)
+    assert ce_lib.categorical_cross_entropy(SKLEARN_Y, SKLEARN_Q, base=2) == pytest.approx(sum(each) / math.log(2))
+    logits = np.log(SKLEARN_Q)
+    from_logits = ce_lib.cross_entropy_from_class_logits(SKLEARN_Y, logits, reduction="none")
+    assert from_logits == pytest.approx(per_example, rel=1e-12)
+    mean = ce_lib.cross_entropy_from_class_logits(SKLEARN_Y, logits, reduction="mean")
+    assert mean == pytest.approx(0.6904911, abs=5e-8)
+
+
+def test_one_example_still_gives_one_number():
+    assert ce_lib.categorical_cross_entropy(1, [0.2, 0.7, 0.1]) == pytest.approx(-math.log(0.7), rel=1e-15)
+    assert ce_lib.categorical_cross_entropy(1, [0.2, 0.7, 0.1], reduction="mean") == pytest.approx(-math.log(0.7))
+    assert ce_lib.categorical_cross_entropy(2, [0.5, 0.5, 0.0]) == math.inf
+    assert ce_lib.cross_entropy_from_class_logits(2, [0.0, 0.0, 0.0]) == pytest.approx(math.log(3))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: ce_lib.categorical_cross_entropy([1, 0], SKLEARN_Q), ValueError, "one entry per example"),
+        (lambda: ce_lib.categorical_cross_entropy(1, SKLEARN_Q), TypeError, "one class index per example"),
+        (lambda: ce_lib.categorical_cross_entropy([1, 0, 3], SKLEARN_Q), ValueError, "true_class"),
+        (lambda: ce_lib.categorical_cross_entropy([[1]], [[[0.5, 0.5]]]), ValueError, "1-D"),
+        (lambda: ce_lib.categorical_cross_entropy([1, 0, 2], SKLEARN_Q, reduction="average"), ValueError, "reduction"),
+        (lambda: ce_lib.cross_entropy_from_class_logits([0, 1.5], [[0, 0], [0, 0]]), TypeError, "whole number"),
+    ],
+)
+def test_a_bad_batch_is_refused_with_its_reason(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
