@@ -10,7 +10,7 @@ Examples
 4.7795
 """
 
-from ce_lib.binary import cross_entropy
+from ce_lib.binary import accuracy, cross_entropy
 from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence, perplexity
 from ce_lib.logits import cross_entropy_from_logits, logit, sigmoid
 from ce_lib.multiclass import categorical_cross_entropy, cross_entropy_from_class_logits, log_softmax, softmax
@@ -22,6 +22,7 @@ __version__ = "1.0.0"
 __all__ = [
     "Outcome",
     "OutcomeTable",
+    "accuracy",
     "categorical_cross_entropy",
     "cross_entropy",
     "cross_entropy_from_class_logits",

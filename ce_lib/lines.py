@@ -197,3 +197,28 @@ def gradient_descent(
     path = np.array(history)
     losses = np.array([line_cross_entropy(w, points, labels) for w in path])
     return Descent(path, losses)
+
+
+def squared_error_gradient_logits(y: ArrayLike, z: ArrayLike) -> np.ndarray:
+    """Return d/dz of the squared error ½(σ(z) − y)² per point: (p − y)·p·(1 − p), with p = σ(z).
+
+    The chain rule puts the sigmoid's slope p(1 − p) in front of the error, and that slope
+    vanishes where the model is confident: a point that is confidently *wrong* (p near 0 for a
+    red point) gets almost no push, where cross-entropy's gradient p − y pushes it hardest
+    (:func:`cross_entropy_gradient_logits`).
+
+    Examples
+    --------
+    >>> squared_error_gradient_logits([1], [0.0]).tolist()  # p = 0.5: (0.5 − 1) · 0.25
+    [-0.125]
+    >>> wrong = [-8.0]  # a red point given p = σ(−8) ≈ 0.0003: confidently wrong
+    >>> squared_error_gradient_logits([1], wrong).round(5).tolist()  # almost no push
+    [-0.00034]
+    >>> cross_entropy_gradient_logits([1], wrong).round(5).tolist()  # the strongest push
+    [-0.99966]
+    """
+    labels = as_unit_interval(y, "y", what="labels")
+    logits = as_finite(z, "z")
+    check_same_shape(labels, logits, ("y", "z"))
+    p = sigmoid(logits)
+    return (p - labels) * p * sigmoid(-logits)

@@ -19,6 +19,7 @@ from ce_lib.lines import (
     line_gradient,
     line_logits,
     line_weights,
+    squared_error_gradient_logits,
     true_colour_probabilities,
 )
 
@@ -85,6 +86,39 @@ def test_gradient_with_respect_to_a_logit_is_p_minus_y(y, z):
     analytic = cross_entropy_gradient_logits([y], [z])[0]
     assert analytic == pytest.approx(float(ce_lib.sigmoid([z])[0]) - y, abs=1e-15)
     assert numeric == pytest.approx(analytic, abs=1e-8)
+
+
+@pytest.mark.parametrize("z", [-12.0, -3.0, -0.5, 0.0, 0.7, 4.0, 12.0])
+@pytest.mark.parametrize("y", [0.0, 0.25, 1.0])
+def test_squared_errors_gradient_is_p_minus_y_times_the_sigmoids_slope(y, z):
+    def half_squared_error(logit: float) -> float:
+        return 0.5 * (float(ce_lib.sigmoid([logit])[0]) - y) ** 2
+
+    step = 1e-6
+    numeric = (half_squared_error(z + step) - half_squared_error(z - step)) / (2 * step)
+    analytic = squared_error_gradient_logits([y], [z])[0]
+    p = float(ce_lib.sigmoid([z])[0])
+    assert analytic == pytest.approx((p - y) * p * (1 - p), rel=1e-12, abs=1e-300)
+    assert numeric == pytest.approx(analytic, abs=1e-9)
+
+
+def test_a_confidently_wrong_point_gets_the_strongest_push_from_cross_entropy_and_almost_none_from_squared_error():
+    wrong = np.array([-10.0, -6.0, -3.0])  # a red point (y = 1) given less and less
+    cross = np.abs(cross_entropy_gradient_logits([1, 1, 1], wrong))
+    squared = np.abs(squared_error_gradient_logits([1, 1, 1], wrong))
+    assert (np.diff(cross) < 0).all() and cross[0] > 0.99  # the more wrong, the harder the push
+    assert (np.diff(squared) > 0).all() and squared[0] < 1e-4  # the more wrong, the weaker
+
+
+def test_accuracy_counts_calls_not_confidence():
+    labels = [1, 1, 0, 0]
+    assert ce_lib.accuracy(labels, [0.6, 0.2, 0.9, 0.3]) == 0.5
+    assert ce_lib.accuracy(labels, [0.51, 0.51, 0.49, 0.49]) == ce_lib.accuracy(labels, [0.99, 0.99, 0.01, 0.01]) == 1.0
+    for q in (0.5, 0.51, 0.7, 0.99):
+        assert ce_lib.accuracy([0.7], [q]) == pytest.approx(0.7)
+    assert ce_lib.accuracy([0.7], [0.3]) == pytest.approx(0.3)
+    with pytest.raises(ValueError, match="threshold"):
+        ce_lib.accuracy([1], [0.5], threshold=1.5)
 
 
 def test_line_gradient_matches_finite_differences():
