@@ -4,6 +4,9 @@ One module per picture, each a Python class (its state, controls and ce_lib read
 ES module (``<name>.js``, pure drawing code):
 
 * :mod:`~ce_lib.views.plane` — model A against model B on the plane (notebooks 00-03);
+* :mod:`~ce_lib.views.surprise` — each point's surprise on the curve −ln p, each model's sum (03);
+* :mod:`~ce_lib.views.calibration` — cross-entropy rewards honest probabilities (05);
+* :mod:`~ce_lib.views.gradients` — why not squared error: each loss's push on a logit (07);
 
 The public contract the course tooling uses: :data:`VIEWS` (every view class by its module's
 name), :data:`STATE_MIME` (the stored state the static edition renders live) and
@@ -11,15 +14,21 @@ name), :data:`STATE_MIME` (the stored state the static edition renders live) and
 """
 
 from ce_lib.views._base import STATE_MIME, View, style_source
+from ce_lib.views.calibration import Calibration
+from ce_lib.views.gradients import Gradients
 from ce_lib.views.plane import ModelComparison
+from ce_lib.views.surprise import Surprise
 
 #: Every view class, by the name of its ES module.
-VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison,)}
+VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison, Surprise, Calibration, Gradients)}
 
 __all__ = [
     "STATE_MIME",
     "VIEWS",
+    "Calibration",
+    "Gradients",
     "ModelComparison",
+    "Surprise",
     "View",
     "style_source",
 ]

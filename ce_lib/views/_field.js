@@ -178,15 +178,5 @@ function planeLegend(left, top, width, words, { whatIf = true } = {}) {
     [line(-10, 0, 10, 0, { stroke: "#444444", "stroke-dasharray": "6 4", "stroke-width": 1.3 }), words.legend_levels],
   ];
   if (whatIf) items.push([marker("red", 0, 0, { size: 7, hollow: true, dashed: true }), words.legend_what_if]);
-  let out = "", x = left, y = top;
-  for (const [swatch, item] of items) {
-    const lines = wrapText(item, width - 34, 14);
-    const wide = 34 + Math.max(...lines.map((l) => textWidth(l, 14)));
-    if (x + wide > left + width && x > left) { x = left; y += 24; }
-    out += `<g transform="translate(${round2(x + 10)} ${round2(y)})">${swatch}</g>`;
-    lines.forEach((l, i) => { out += text(x + 26, y + 5 + 18 * i, l, { size: 14 }); });
-    y += 18 * (lines.length - 1);
-    x = lines.length > 1 ? left + width : x + wide + 12;
-  }
-  return { svg: out, bottom: y + 14 };
+  return flowLegend(items, left, top, width);
 }
