@@ -1,9 +1,7 @@
-"""Many classes (notebook 06): softmax, entropy and KL divergence, what libraries do at p = 0.
+"""Many classes (notebook 06): entropy and KL divergence, what libraries do at p = 0.
 
-Three live views and one static figure, one concept: beyond two classes.
+Two live views and one static figure, one concept: beyond two classes.
 
-* :class:`Softmax` — three logits on sliders become the distribution q = softmax(z); the
-  true class's bar is hatched, and the loss is −ln q(true class).
 * :class:`Divergence` — a prediction q against the fixed truth p: the stacked bar shows
   H(p, q) = H(p) + KL(p‖q), with KL = ∞ where q gives 0 to a class p does not.
 * :class:`Clipping` — one point's cost against p (log axis): exact in ce_lib, capped by each
@@ -31,9 +29,8 @@ from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
 from ce_lib.formatting import format_number
 from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy, naive_cross_entropy_from_logits
 from ce_lib.logits import cross_entropy_from_logits
-from ce_lib.multiclass import cross_entropy_from_class_logits, softmax
 from ce_lib.probability import point_errors
-from ce_lib.views._base import View, choice, log_slider, slider
+from ce_lib.views._base import View, log_slider, slider
 from ce_lib.views._pictures import (
     BLUE,
     FONT,
@@ -49,8 +46,6 @@ from ce_lib.views._pictures import (
     style_axes,
 )
 
-#: The worked numbers of notebook 06 (the story of notebooks 00-05 has two classes only).
-CLASS_LOGITS = story.CLASS_LOGITS
 #: The truth p of the divergence view, and the weights its prediction q starts from.
 TRUTH = story.CLASS_TRUTH
 PREDICTION_WEIGHTS = story.CLASS_PREDICTION_WEIGHTS
@@ -82,98 +77,6 @@ def power_of_ten(exponent: int) -> str:
 def _bar_label(ax: Axes, x: float, y: float, words: str) -> None:
     labelled(ax.annotate(words, (x, y), xytext=(0, 4), textcoords="offset points", ha="center", va="bottom",
                          fontsize=FONT["tick"] + 1, annotation_clip=False))  # fmt: skip
-
-
-# Softmax ---------------------------------------------------------------------------------------
-
-
-class Softmax(View):
-    """Three logits → q = softmax(z) → the cross-entropy −ln q(true class), live.
-
-    Three sliders set the logits z1, z2, z3 (−6 to 6); a choice sets the true class. The
-    bars are q, the true class's hatched and green, the others solid sky blue; the title
-    states the loss, computed stably from the logits (``ce_lib.cross_entropy_from_class_logits``).
-
-    Shown in notebook 06.
-
-    Examples
-    --------
-    >>> view = Softmax()
-    >>> view.probabilities().round(3).tolist()
-    [0.659, 0.242, 0.099]
-    >>> view.set_true_class(3)
-    >>> round(view.loss(), 4)
-    2.317
-    """
-
-    module = "softmax"
-    state_keys = ("logits", "true_class")
-
-    logits = traitlets.List(traitlets.Float()).tag(sync=True)
-    true_class = traitlets.Int(1).tag(sync=True)
-
-    def __init__(self) -> None:
-        classes = range(1, len(CLASS_LOGITS) + 1)
-        controls = [slider("logits", f"logit z{k}", -6.0, 6.0, 0.1, index=k - 1, decimals=1).spec() for k in classes]
-        controls.append(choice("true_class", "true class", tuple((f"class {k}", k) for k in classes)).spec())
-        super().__init__(
-            logits=list(CLASS_LOGITS), true_class=1, controls=controls,
-            label="Softmax: three logits become probabilities; the loss is −ln q of the true class",
-        )  # fmt: skip
-
-    def set_logit(self, k: int, value: float) -> None:
-        """Move the slider of logit ``k`` (1 to 3) to ``value``."""
-        values = list(self.logits)
-        values[k - 1] = float(value)
-        self.logits = values
-
-    def set_true_class(self, k: int) -> None:
-        """Choose class ``k`` (1 to 3) as the true class."""
-        self.true_class = int(k)
-
-    def probabilities(self) -> np.ndarray:
-        """Return q = softmax(z) for the sliders' logits."""
-        return softmax(self.logits)
-
-    def loss(self) -> float:
-        """Return −ln q(true class), computed from the logits (``ce_lib.cross_entropy_from_class_logits``)."""
-        return cross_entropy_from_class_logits(self.true_class - 1, self.logits)
-
-    def title(self) -> str:
-        """Return the figure's title: the true class and its loss."""
-        k = self.true_class
-        return f"True class {k}: loss −ln q{k} = {format_number(self.loss())}"
-
-    def describe(self) -> str:
-        """Return the readout: q, the true class and the cross-entropy."""
-        shown = ", ".join(format_number(float(v), 3) for v in self.probabilities())
-        k = self.true_class
-        return f"q = softmax(z) = [{shown}] · true class {k}: cross-entropy = −ln q{k} = {format_number(self.loss())}"
-
-    def picture(self) -> Figure:
-        """Draw the bars of q, the true class's hatched and green, with Matplotlib."""
-        figure = new_figure(10.5, 5.0)
-        ax = figure.add_subplot()
-        q = self.probabilities()
-        for k, value in enumerate(q, start=1):
-            true = k == self.true_class
-            ax.bar([k], [value], 0.56, color="white" if true else SKY, edgecolor=GREEN if true else INK,
-                   hatch="//" if true else "", lw=0 if true else 1.2)  # fmt: skip
-            if true:
-                ax.bar([k], [value], 0.56, fill=False, edgecolor=INK, lw=1.2)
-            _bar_label(ax, k, float(value), format_number(float(value), 3))
-        ax.set_xticks(range(1, len(q) + 1))
-        ax.set_xticklabels([f"class {k}" + ("\n(true)" if k == self.true_class else "") for k in range(1, len(q) + 1)])
-        ax.set_xlim(0.4, len(q) + 0.6)
-        ax.set_ylim(0.0, 1.1)
-        ax.set_yticks([0.0, 0.2, 0.4, 0.6, 0.8, 1.0])
-        style_axes(ax, self.title(), "", "probability q")
-        handles = [
-            Patch(facecolor="white", edgecolor=GREEN, hatch="//", label="true class"),
-            Patch(facecolor=SKY, edgecolor=INK, label="other classes"),
-        ]
-        figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=FONT["tick"], frameon=False)
-        return figure
 
 
 # Divergence ------------------------------------------------------------------------------------
@@ -534,4 +437,4 @@ class LogitStability:
         )
 
 
-__all__ = ["Clipping", "Divergence", "LogitStability", "Softmax"]
+__all__ = ["Clipping", "Divergence", "LogitStability"]

@@ -1,9 +1,8 @@
-"""Many classes (notebook 06): softmax, divergence, clipping and the logit-stability picture.
+"""Many classes (notebook 06): divergence, clipping and the logit-stability picture.
 
 Driven from Python (every number is ce_lib's), and live in Chromium against ce_lib.
 """
 
-import math
 import random
 
 import numpy as np
@@ -12,10 +11,9 @@ import pytest
 import ce_lib
 from ce_lib.formatting import format_number
 from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy, naive_cross_entropy_from_logits
-from ce_lib.views import Clipping, Divergence, LogitStability, Softmax
+from ce_lib.views import Clipping, Divergence, LogitStability
 from ce_lib.views._pictures import label_texts
 from ce_lib.views.classes import (
-    CLASS_LOGITS,
     LABEL_GAP,
     NATS_INFINITE,
     NATS_LIMIT,
@@ -27,54 +25,6 @@ from ce_lib.views.classes import (
 
 from ..support.figures import layout_problems
 from ..support.pages import live_text_problems, readout, set_control, svg_labels
-
-# Softmax ---------------------------------------------------------------------------------------
-
-
-def softmax_readout(logits, k):
-    q = ce_lib.softmax(logits)
-    loss = ce_lib.cross_entropy_from_class_logits(k - 1, logits)
-    return (
-        f"q = softmax(z) = [{', '.join(format_number(float(v), 3) for v in q)}] · true class {k}: "
-        f"cross-entropy = −ln q{k} = {format_number(loss)}"
-    )
-
-
-def test_softmax_readout_is_ce_libs_numbers():
-    view = Softmax()
-    assert view.logits == list(CLASS_LOGITS) and view.true_class == 1
-    assert view.describe() == softmax_readout(CLASS_LOGITS, 1)
-    assert view.describe() == "q = softmax(z) = [0.659, 0.242, 0.0986] · true class 1: cross-entropy = −ln q1 = 0.417"
-    view.set_logit(2, 3.5)
-    view.set_true_class(3)
-    assert view.logits == [2.0, 3.5, 0.1]
-    assert view.describe() == softmax_readout([2.0, 3.5, 0.1], 3)
-    assert view.loss() == ce_lib.cross_entropy_from_class_logits(2, [2.0, 3.5, 0.1])
-    assert view.readout == {"text": view.describe(), "revision": view.revision}
-
-
-def test_softmax_sliders_at_their_ends_stay_finite():
-    view = Softmax()
-    with np.errstate(all="raise"):
-        for k, value in ((1, -6.0), (2, 6.0), (3, 6.0)):
-            view.set_logit(k, value)
-        figure = view.picture()
-    assert view.describe() == softmax_readout([-6.0, 6.0, 6.0], 1)
-    assert math.isfinite(view.loss()) and "nan" not in view.describe()
-    assert view.title() in label_texts(figure)
-
-
-@pytest.mark.parametrize("k", [1, 2, 3])
-def test_softmax_picture_reads_cleanly(k):
-    view = Softmax()
-    view.set_true_class(k)
-    assert layout_problems(view.picture()) == []
-    view.set_logit(k, -6.0)
-    view.set_logit(k % 3 + 1, 6.0)
-    figure = view.picture()
-    assert layout_problems(figure) == []
-    assert label_texts(figure) == sorted([view.title(), *(format_number(float(v), 3) for v in view.probabilities())])
-
 
 # Divergence ------------------------------------------------------------------------------------
 
@@ -216,10 +166,10 @@ def test_logit_stability_shows_where_the_naive_form_fails():
     assert "naive\n= ∞" in label_texts(figure.figure)
 
 
-# All three views -------------------------------------------------------------------------------
+# Both views -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("make, module", [(Softmax, "softmax"), (Divergence, "divergence"), (Clipping, "clipping")])
+@pytest.mark.parametrize("make, module", [(Divergence, "divergence"), (Clipping, "clipping")])
 def test_display_carries_the_widget_a_picture_and_the_state(make, module):
     view = make()
     data, _ = view._repr_mimebundle_()
@@ -231,29 +181,6 @@ def test_display_carries_the_widget_a_picture_and_the_state(make, module):
 
 
 # In the browser ------------------------------------------------------------------------------
-
-
-def test_live_softmax_shows_ce_libs_numbers(view_pages):
-    view = Softmax()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert readout(element) == view.describe()
-    assert svg_labels(element) == label_texts(view.picture())
-    rng = random.Random("softmax")
-    for _ in range(30):
-        if rng.random() < 0.25:
-            k = rng.randrange(1, 4)
-            set_control(element, 2 + k, True)
-            view.set_true_class(k)
-        else:
-            k = rng.randrange(1, 4)
-            value = rng.choice([-6.0, 6.0, round(rng.uniform(-6, 6), 1)])
-            set_control(element, k - 1, f"{value:.1f}")
-            view.set_logit(k, value)
-        assert readout(element) == view.describe()
-    assert svg_labels(element) == label_texts(view.picture())
-    assert page.errors == []
-    page.close()
 
 
 def test_live_divergence_shows_ce_libs_numbers(view_pages):
@@ -319,7 +246,7 @@ def test_live_clipping_shows_ce_libs_numbers(view_pages):
     page.close()
 
 
-@pytest.mark.parametrize("make", [Softmax, Divergence, Clipping])
+@pytest.mark.parametrize("make", [Divergence, Clipping])
 def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages, make):
     view = make()
     page = view_pages.show(view, width=375, height=800)
@@ -327,7 +254,7 @@ def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages, make):
     element = page.locator(".ce-view")
     table_width = page.evaluate("document.querySelector('.ce-figure table')?.scrollWidth ?? 0")
     assert table_width <= page.evaluate("document.querySelector('.ce-figure').clientWidth")
-    set_control(element, 0, "0.00" if make is Divergence else "-50.0" if make is Clipping else "-6.0")
+    set_control(element, 0, "0.00" if make is Divergence else "-50.0")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert live_text_problems(element, "svg text.ce-label") == []
     assert page.errors == []
@@ -337,7 +264,6 @@ def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages, make):
 @pytest.mark.parametrize(
     "make, moves",
     [
-        (Softmax, [(0, "-6.0"), (1, "6.0"), (5, True), (2, "6.0")]),
         (Divergence, [(0, "0.00"), (2, "0.01"), (1, "0.00"), (0, "0.60"), (1, "0.30"), (2, "0.10")]),
         (Clipping, [(0, "-50.0"), (0, "-43.4"), (0, "-15.6"), (0, "0.0")]),
     ],
