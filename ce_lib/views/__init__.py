@@ -6,6 +6,7 @@ ES module (``<name>.js``, pure drawing code):
 * :mod:`~ce_lib.views.plane` — model A against model B on the plane (notebooks 00-03);
 * :mod:`~ce_lib.views.formula` — one point's binary cross-entropy for a label y and p (05);
 * :mod:`~ce_lib.views.softmax` — logits become class probabilities; the loss of the true class (06);
+* :mod:`~ce_lib.views.divergence` — a prediction q against the truth p: H(p, q) = H(p) + KL(p‖q) (06);
 
 The public contract the course tooling uses: :data:`VIEWS` (every view class by its module's
 name), :data:`STATE_MIME` (the stored state the static edition renders live) and
@@ -13,17 +14,19 @@ name), :data:`STATE_MIME` (the stored state the static edition renders live) and
 """
 
 from ce_lib.views._base import STATE_MIME, View, style_source
+from ce_lib.views.divergence import Divergence
 from ce_lib.views.formula import BinaryFormula
 from ce_lib.views.plane import ModelComparison
 from ce_lib.views.softmax import Softmax
 
 #: Every view class, by the name of its ES module.
-VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison, BinaryFormula, Softmax)}
+VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison, BinaryFormula, Softmax, Divergence)}
 
 __all__ = [
     "STATE_MIME",
     "VIEWS",
     "BinaryFormula",
+    "Divergence",
     "ModelComparison",
     "Softmax",
     "View",
