@@ -5,7 +5,10 @@ ES module (``<name>.js``, pure drawing code):
 
 * :mod:`~ce_lib.views.plane` — model A against model B on the plane (notebooks 00-03);
 * :mod:`~ce_lib.views.surprise` — each point's surprise on the curve −ln p, each model's sum (03);
+* :mod:`~ce_lib.views.formula` — one point's binary cross-entropy for a label y and p (05);
 * :mod:`~ce_lib.views.calibration` — cross-entropy rewards honest probabilities (05);
+* :mod:`~ce_lib.views.softmax` — logits become class probabilities; the loss of the true class (06);
+* :mod:`~ce_lib.views.divergence` — a prediction q against the truth p: H(p, q) = H(p) + KL(p‖q) (06);
 * :mod:`~ce_lib.views.gradients` — why not squared error: each loss's push on a logit (07);
 
 The public contract the course tooling uses: :data:`VIEWS` (every view class by its module's
@@ -15,19 +18,28 @@ name), :data:`STATE_MIME` (the stored state the static edition renders live) and
 
 from ce_lib.views._base import STATE_MIME, View, style_source
 from ce_lib.views.calibration import Calibration
+from ce_lib.views.divergence import Divergence
+from ce_lib.views.formula import BinaryFormula
 from ce_lib.views.gradients import Gradients
 from ce_lib.views.plane import ModelComparison
+from ce_lib.views.softmax import Softmax
 from ce_lib.views.surprise import Surprise
 
 #: Every view class, by the name of its ES module.
-VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison, Surprise, Calibration, Gradients)}
+VIEWS: dict[str, type[View]] = {
+    cls.module: cls
+    for cls in (ModelComparison, Surprise, BinaryFormula, Calibration, Softmax, Divergence, Gradients)
+}
 
 __all__ = [
     "STATE_MIME",
     "VIEWS",
+    "BinaryFormula",
     "Calibration",
+    "Divergence",
     "Gradients",
     "ModelComparison",
+    "Softmax",
     "Surprise",
     "View",
     "style_source",
