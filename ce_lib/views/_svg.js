@@ -44,12 +44,20 @@ function tag(name, values, content) {
 }
 
 // A text; `label: true` marks a number or name the figure states (compared with the static picture).
+// `halo: true` outlines the text in white, so it stays readable over lines and shading: written as
+// attributes, not a style sheet's class, so the stored picture has it too.
 function text(x, y, content, { size = 15, anchor = "start", weight, fill = COLOURS.ink, halo = false, label = false, baseline, rotate } = {}) {
+  const outline = halo ? { "paint-order": "stroke", stroke: "white", "stroke-width": 4, "stroke-linejoin": "round" } : {};
   return tag("text", {
-    x, y, "font-size": size, "text-anchor": anchor, "font-weight": weight, fill,
-    "dominant-baseline": baseline, class: [label ? "ce-label" : "", halo ? "ce-halo" : ""].join(" ").trim() || undefined,
+    x, y, "font-size": size, "text-anchor": anchor, "font-weight": weight, fill, ...outline,
+    "dominant-baseline": baseline, class: label ? "ce-label" : undefined,
     transform: rotate ? `rotate(${rotate} ${round2(x)} ${round2(y)})` : undefined,
   }, escapeText(content));
+}
+
+// A diamond marker of half-width `size` (shape as well as colour, beside circles and squares).
+function diamond(x, y, size, style) {
+  return tag("path", { d: `M${round2(x)},${round2(y - size)} L${round2(x + size)},${round2(y)} L${round2(x)},${round2(y + size)} L${round2(x - size)},${round2(y)} Z`, ...style });
 }
 
 function line(x1, y1, x2, y2, style = {}) {

@@ -48,16 +48,6 @@ function spread(wanted, gap, low, high) {
   return result;
 }
 
-// A text with a white halo written into its own markup (not left to the page's style sheet), so
-// the stored picture has the halo too: words stay readable where they cross a curve.
-function haloText(x, y, content, options) {
-  return text(x, y, content, options).replace("<text ", '<text paint-order="stroke" stroke="white" stroke-width="4" stroke-linejoin="round" ');
-}
-
-function diamond(x, y, size, style) {
-  return tag("path", { d: `M${round2(x)},${round2(y - size)} L${round2(x + size)},${round2(y)} L${round2(x)},${round2(y + size)} L${round2(x - size)},${round2(y)} Z`, ...style });
-}
-
 // A label's marker: a circle for y = 1, a square for y = 0, a diamond for y = 0.5.
 function labelMarker(y, x, at, size) {
   if (y === 0.5) return diamond(x, at, size * 1.25, { fill: COLOURS.grey, stroke: COLOURS.ink, "stroke-width": 1.5 });
@@ -98,8 +88,8 @@ function markersAndWords(state, labels, x, yScale, box, width, size) {
   labels.forEach((label, k) => {
     const tx = at + (onRight ? 20 : -20);
     if (Math.abs(spots[k] - heights[k]) > 4) out += line(at, heights[k], tx, spots[k], { stroke: COLOURS.grey, "stroke-dasharray": "2 3" });
-    out += haloText(tx, spots[k] + size * 0.36, texts[k], {
-      size, anchor: onRight ? "start" : "end", weight: label === chosen ? "bold" : undefined, label: true,
+    out += text(tx, spots[k] + size * 0.36, texts[k], {
+      size, anchor: onRight ? "start" : "end", weight: label === chosen ? "bold" : undefined, label: true, halo: true,
     });
   });
   return marks + out;
@@ -130,7 +120,7 @@ function draw(state, width, uid) {
   out += markersAndWords(state, labels, x, yScale, box, width, narrow ? 14 : 15);
   const items = labels.map((label) => [line(-12, 0, 12, 0, { stroke: STYLE[label].colour, "stroke-width": 2.6, "stroke-dasharray": STYLE[label].dash }), words[STYLE[label].words]]);
   items.push([labelMarker(chosen, 0, 0, 8), fillWords(words.your_label, { y: formatShort(chosen) })]);
-  const key = flowLegend(items, 14, bottom + 64, width - 28);
+  const key = flowLegend(items, 14, bottom + axisLabelDepth(words.x_axis, box.width) + 14, width - 28);
   out += key.svg;
   return svgDocument(width, key.bottom + 10, out, fillWords(words.figure_title, { title: words.title, readout: describe(state) }));
 }
