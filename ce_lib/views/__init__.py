@@ -4,6 +4,8 @@ One module per picture, each a Python class (its state, controls and ce_lib read
 ES module (``<name>.js``, pure drawing code):
 
 * :mod:`~ce_lib.views.plane` — model A against model B on the plane (notebooks 00-03);
+* :mod:`~ce_lib.views.linefit` — fit the line by hand: angle, offset, sharpness (notebook 07);
+* :mod:`~ce_lib.views.descent` — gradient descent from model A's line, step by step (notebook 07);
 
 The public contract the course tooling uses: :data:`VIEWS` (every view class by its module's
 name), :data:`STATE_MIME` (the stored state the static edition renders live) and
@@ -11,14 +13,18 @@ name), :data:`STATE_MIME` (the stored state the static edition renders live) and
 """
 
 from ce_lib.views._base import STATE_MIME, View, style_source
+from ce_lib.views.descent import Descent
+from ce_lib.views.linefit import LineFit
 from ce_lib.views.plane import ModelComparison
 
 #: Every view class, by the name of its ES module.
-VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison,)}
+VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison, LineFit, Descent)}
 
 __all__ = [
     "STATE_MIME",
     "VIEWS",
+    "Descent",
+    "LineFit",
     "ModelComparison",
     "View",
     "style_source",
