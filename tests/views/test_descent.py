@@ -1,7 +1,6 @@
 """Gradient descent from model A's line (notebook 07): driven from Python, and live in Chromium against ce_lib."""
 
 import random
-import xml.etree.ElementTree as ElementTree
 
 import numpy as np
 import pytest
@@ -15,6 +14,7 @@ from ce_lib.views import Descent
 from ce_lib.views._state import StateError, portable
 
 from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control
+from ._learning import check_fits_a_phone, check_named_for_screen_readers, svg_texts
 
 MODEL_B_CE = line_cross_entropy(story.MODEL_B.line.weights(), story.POSITIONS, story.LABELS)
 LAST = story.DESCENT_STEPS
@@ -31,11 +31,6 @@ def story_path():
 def first_below_b() -> int:
     """The first step below model B's line's cross-entropy, found here independently."""
     return next(step for step, loss in enumerate(story_path().cross_entropies) if loss < MODEL_B_CE)
-
-
-def svg_texts(markup: str) -> list[str]:
-    """Return every text of an SVG picture, in the order it is drawn."""
-    return [element.text or "" for element in ElementTree.fromstring(markup).iter("{http://www.w3.org/2000/svg}text")]
 
 
 def test_descent_path_is_ce_libs_from_model_a():
@@ -187,10 +182,7 @@ def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
     view = Descent()
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert element.get_attribute("role") == "group" and element.get_attribute("aria-label") == view.words["label"]
-    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
-    svg = element.locator("svg")
-    assert svg.get_attribute("role") == "img" and view.describe() in svg.get_attribute("aria-label")
+    check_named_for_screen_readers(element, view)
     slider = element.locator("input.ce-slider").first
     slider.focus()
     slider.press("ArrowRight")
@@ -205,10 +197,8 @@ def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
 
 def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages):
     page = view_pages.show(Descent(), width=375, height=800)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     element = page.locator(".ce-view")
-    width = element.locator(".ce-figure svg").evaluate("svg => svg.viewBox.baseVal.width")
-    assert width <= 375
+    check_fits_a_phone(page, element)
     set_control(element, 0, str(LAST))
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert live_text_problems(element, "svg text.ce-label") == []

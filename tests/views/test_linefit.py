@@ -2,7 +2,6 @@
 
 import itertools
 import random
-import xml.etree.ElementTree as ElementTree
 
 import numpy as np
 import pytest
@@ -15,6 +14,7 @@ from ce_lib.views import LineFit
 from ce_lib.views._state import portable
 
 from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control
+from ._learning import check_fits_a_phone, check_named_for_screen_readers, svg_texts
 
 MODEL_B_CE = line_cross_entropy(story.MODEL_B.line.weights(), story.POSITIONS, story.LABELS)
 #: Every corner of the three sliders' ranges: angle, offset, sharpness at their ends.
@@ -22,11 +22,6 @@ CORNERS = list(itertools.product((0.0, 360.0), (-6.0, 6.0), (0.1, 6.0)))
 #: Lines a learner meets: model A's, model B's, sharp ones leaving through every edge, a blunt one, the ends.
 SETTINGS = [(180, -2.5, 1.0), (90, 1.8, 1.0), (215, -1.2, 6.0), (45, 2.5, 0.1), (0, -6.0, 6.0), (207, -2.45, 5.5),
             (300, -6.0, 6.0), (360, 6.0, 6.0)]  # fmt: skip
-
-
-def svg_texts(markup: str) -> list[str]:
-    """Return every text of an SVG picture, in the order it is drawn."""
-    return [element.text or "" for element in ElementTree.fromstring(markup).iter("{http://www.w3.org/2000/svg}text")]
 
 
 def settings_words(angle: float, offset: float, sharpness: float) -> str:
@@ -224,10 +219,7 @@ def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
     view = LineFit()
     page = view_pages.show(view)
     element = page.locator(".ce-view")
-    assert element.get_attribute("role") == "group" and element.get_attribute("aria-label") == view.words["label"]
-    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
-    svg = element.locator("svg")
-    assert svg.get_attribute("role") == "img" and view.describe() in svg.get_attribute("aria-label")
+    check_named_for_screen_readers(element, view)
     slider = element.locator("input.ce-slider").first
     slider.focus()
     slider.press("ArrowRight")
@@ -244,10 +236,8 @@ def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
 
 def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages):
     page = view_pages.show(LineFit(), width=375, height=800)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
     element = page.locator(".ce-view")
-    width = element.locator(".ce-figure svg").evaluate("svg => svg.viewBox.baseVal.width")
-    assert width <= 375
+    check_fits_a_phone(page, element)
     set_control(element, 0, "215")
     set_control(element, 3, True)
     set_control(element, 4, True)
