@@ -3,8 +3,8 @@
 // reference lines drawn over the plane, the legend, and each point's error as a bar.
 // Its words are the catalogue's `views.learning` section. Pure: no page, no document.
 
-// The plane's pixels per unit when the view is wide: 5 units across, a little over 400 px.
-const WIDE_UNIT = 30 / 0.35;
+// The plane's pixels per unit when the view is wide: its 5 units take 430 px.
+const WIDE_UNIT = 86;
 // How the reference lines look on the plane: dashed in the model's colour, dotted grey for the best line.
 const MODEL_A_LINE = { stroke: COLOURS.A, "stroke-width": 2.5, "stroke-dasharray": "10 6" };
 const MODEL_B_LINE = { stroke: COLOURS.B, "stroke-width": 2.5, "stroke-dasharray": "10 6" };
