@@ -166,16 +166,34 @@ def line_gradient(weights: ArrayLike, points: ArrayLike, labels: ArrayLike) -> n
 
 
 @dataclass(frozen=True)
-class Descent:
+class DescentPath:
     """The path of gradient descent: the weights and the cross-entropy after every step."""
 
     weights: np.ndarray  # shape (steps + 1, 3); row 0 is the start
     cross_entropies: np.ndarray  # shape (steps + 1,)
 
+    def first_step_below(self, level: float) -> int:
+        """Return the first step whose cross-entropy is below ``level``.
+
+        Raises
+        ------
+        ValueError
+            If no step of the path gets below ``level``.
+
+        Examples
+        --------
+        >>> DescentPath(np.zeros((3, 3)), np.array([4.8, 1.3, 0.9])).first_step_below(1.2)
+        2
+        """
+        below = np.flatnonzero(self.cross_entropies < float(level))
+        if below.size == 0:
+            raise ValueError(f"the path never gets below {level!r}: it ends at {float(self.cross_entropies[-1])!r}")
+        return int(below[0])
+
 
 def gradient_descent(
     start: ArrayLike, points: ArrayLike, labels: ArrayLike, *, steps: int, learning_rate: float
-) -> Descent:
+) -> DescentPath:
     """Run plain gradient descent on the line's cross-entropy from ``start``.
 
     Examples
@@ -196,7 +214,7 @@ def gradient_descent(
         history.append(weights.copy())
     path = np.array(history)
     losses = np.array([line_cross_entropy(w, points, labels) for w in path])
-    return Descent(path, losses)
+    return DescentPath(path, losses)
 
 
 def squared_error_gradient_logits(y: ArrayLike, z: ArrayLike) -> np.ndarray:

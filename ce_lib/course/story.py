@@ -30,7 +30,7 @@ import numpy as np
 
 from ce_lib.binary import cross_entropy
 from ce_lib.lines import (
-    Descent,
+    DescentPath,
     gradient_descent,
     level_line_crossing,
     line_cross_entropy,
@@ -163,7 +163,7 @@ DESCENT_STEPS, DESCENT_LEARNING_RATE = 200, 0.05
 
 
 @functools.cache
-def descent() -> Descent:
+def descent() -> DescentPath:
     """Return notebook 07's gradient descent: from model A's line, ``DESCENT_STEPS`` steps at ``DESCENT_LEARNING_RATE``.
 
     Computed once; the view, the exercises and the tests all read this path.
@@ -177,3 +177,19 @@ def descent() -> Descent:
     return gradient_descent(
         MODEL_A.line.weights(), POSITIONS, LABELS, steps=DESCENT_STEPS, learning_rate=DESCENT_LEARNING_RATE
     )
+
+
+def first_step_below_model_b() -> int:
+    """Return the first step of notebook 07's descent whose cross-entropy is below model B's line's.
+
+    The one answer to "when does gradient descent beat model B?": the descent view marks it and
+    the exercises name it. Both sides are computed from the lines (``descent()`` and
+    ``MODEL_B.line.cross_entropy()``), so they are the same kind of number.
+
+    Examples
+    --------
+    >>> step, losses = first_step_below_model_b(), descent().cross_entropies
+    >>> bool(losses[step] < MODEL_B.line.cross_entropy() < losses[step - 1])
+    True
+    """
+    return descent().first_step_below(MODEL_B.line.cross_entropy())

@@ -9,6 +9,8 @@ ES module (``<name>.js``, pure drawing code):
 * :mod:`~ce_lib.views.calibration` — cross-entropy rewards honest probabilities (05);
 * :mod:`~ce_lib.views.softmax` — logits become class probabilities; the loss of the true class (06);
 * :mod:`~ce_lib.views.divergence` — a prediction q against the truth p: H(p, q) = H(p) + KL(p‖q) (06);
+* :mod:`~ce_lib.views.linefit` — fit the line by hand: angle, offset, sharpness (07);
+* :mod:`~ce_lib.views.descent` — gradient descent from model A's line, step by step (07);
 * :mod:`~ce_lib.views.gradients` — why not squared error: each loss's push on a logit (07);
 
 The public contract the course tooling uses: :data:`VIEWS` (every view class by its module's
@@ -18,9 +20,11 @@ name), :data:`STATE_MIME` (the stored state the static edition renders live) and
 
 from ce_lib.views._base import STATE_MIME, View, style_source
 from ce_lib.views.calibration import Calibration
+from ce_lib.views.descent import Descent
 from ce_lib.views.divergence import Divergence
 from ce_lib.views.formula import BinaryFormula
 from ce_lib.views.gradients import Gradients
+from ce_lib.views.linefit import LineFit
 from ce_lib.views.plane import ModelComparison
 from ce_lib.views.softmax import Softmax
 from ce_lib.views.surprise import Surprise
@@ -28,7 +32,7 @@ from ce_lib.views.surprise import Surprise
 #: Every view class, by the name of its ES module.
 VIEWS: dict[str, type[View]] = {
     cls.module: cls
-    for cls in (ModelComparison, Surprise, BinaryFormula, Calibration, Softmax, Divergence, Gradients)
+    for cls in (ModelComparison, Surprise, BinaryFormula, Calibration, Softmax, Divergence, LineFit, Descent, Gradients)
 }
 
 __all__ = [
@@ -36,8 +40,10 @@ __all__ = [
     "VIEWS",
     "BinaryFormula",
     "Calibration",
+    "Descent",
     "Divergence",
     "Gradients",
+    "LineFit",
     "ModelComparison",
     "Softmax",
     "Surprise",

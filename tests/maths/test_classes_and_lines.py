@@ -182,6 +182,11 @@ def test_level_lines_cross_where_both_logits_hold():
             "learning_rate",
         ),
         (lambda: level_line_crossing([1.0, 0.0, 0.0], [2.0, 0.0, 1.0], 0.0, 1.0), ValueError, "parallel"),
+        (
+            lambda: gradient_descent([1.0, 0.0, 0.0], POINTS, LABELS, steps=3, learning_rate=0.1).first_step_below(0.0),
+            ValueError,
+            "never gets below 0.0",
+        ),
         (lambda: ce_lib.logit([1.5]), ValueError, "[0, 1]"),
     ],
 )
