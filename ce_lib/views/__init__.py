@@ -4,6 +4,7 @@ One module per picture, each a Python class (its state, controls and ce_lib read
 ES module (``<name>.js``, pure drawing code):
 
 * :mod:`~ce_lib.views.plane` — model A against model B on the plane (notebooks 00-03);
+* :mod:`~ce_lib.views.underflow` — the product of n halves underflows to 0.0 (notebooks 01, 02);
 
 The public contract the course tooling uses: :data:`VIEWS` (every view class by its module's
 name), :data:`STATE_MIME` (the stored state the static edition renders live) and
@@ -12,14 +13,16 @@ name), :data:`STATE_MIME` (the stored state the static edition renders live) and
 
 from ce_lib.views._base import STATE_MIME, View, style_source
 from ce_lib.views.plane import ModelComparison
+from ce_lib.views.underflow import Underflow
 
 #: Every view class, by the name of its ES module.
-VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison,)}
+VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison, Underflow)}
 
 __all__ = [
     "STATE_MIME",
     "VIEWS",
     "ModelComparison",
+    "Underflow",
     "View",
     "style_source",
 ]
