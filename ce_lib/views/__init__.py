@@ -5,6 +5,7 @@ ES module (``<name>.js``, pure drawing code):
 
 * :mod:`~ce_lib.views.plane` — model A against model B on the plane (notebooks 00-03);
 * :mod:`~ce_lib.views.underflow` — the product of n halves underflows to 0.0 (notebooks 01, 02);
+* :mod:`~ce_lib.views.doors` — three doors: every outcome, its probability and cross-entropy (04);
 
 The public contract the course tooling uses: :data:`VIEWS` (every view class by its module's
 name), :data:`STATE_MIME` (the stored state the static edition renders live) and
@@ -12,15 +13,17 @@ name), :data:`STATE_MIME` (the stored state the static edition renders live) and
 """
 
 from ce_lib.views._base import STATE_MIME, View, style_source
+from ce_lib.views.doors import Doors
 from ce_lib.views.plane import ModelComparison
 from ce_lib.views.underflow import Underflow
 
 #: Every view class, by the name of its ES module.
-VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison, Underflow)}
+VIEWS: dict[str, type[View]] = {cls.module: cls for cls in (ModelComparison, Underflow, Doors)}
 
 __all__ = [
     "STATE_MIME",
     "VIEWS",
+    "Doors",
     "ModelComparison",
     "Underflow",
     "View",
