@@ -18,6 +18,8 @@ from ce_lib.lines import (
     line_cross_entropy,
     line_gradient,
     line_logits,
+    line_loss_gradient,
+    line_squared_error,
     line_weights,
     squared_error_gradient_logits,
     true_colour_probabilities,
@@ -183,9 +185,9 @@ def test_level_lines_cross_where_both_logits_hold():
         ),
         (lambda: level_line_crossing([1.0, 0.0, 0.0], [2.0, 0.0, 1.0], 0.0, 1.0), ValueError, "parallel"),
         (
-            lambda: gradient_descent([1.0, 0.0, 0.0], POINTS, LABELS, steps=3, learning_rate=0.1).first_step_below(0.0),
+            lambda: gradient_descent([1.0, 0.0, 0.0], POINTS, LABELS, steps=3, learning_rate=0.1, loss="hinge"),
             ValueError,
-            "never gets below 0.0",
+            "loss must be one of",
         ),
         (lambda: ce_lib.logit([1.5]), ValueError, "[0, 1]"),
     ],
@@ -240,3 +242,35 @@ def test_one_example_still_gives_one_number():
 def test_a_bad_batch_is_refused_with_its_reason(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_a_path_that_never_gets_below_a_level_says_so():
+    path = gradient_descent([1.0, 0.0, 0.0], POINTS, LABELS, steps=3, learning_rate=0.1)
+    assert path.first_step_below(0.0) is None
+    assert path.first_step_below(math.inf) == 0
+
+
+def test_squared_error_descent_lowers_its_own_loss_and_follows_its_gradient():
+    start = story.MODEL_A.line.weights()
+    path = gradient_descent(start, POINTS, LABELS, steps=40, learning_rate=0.05, loss="squared error")
+    assert path.loss == "squared error" and (np.diff(path.losses) < 0).all()
+    analytic = line_loss_gradient(start, POINTS, LABELS, "squared error")
+    for i in range(3):
+        shift = np.zeros(3)
+        shift[i] = 1e-6
+        numeric = (
+            line_squared_error(start + shift, POINTS, LABELS) - line_squared_error(start - shift, POINTS, LABELS)
+        ) / 2e-6
+        assert numeric == pytest.approx(analytic[i], abs=1e-8)
+    assert (path.weights[1] == start - 0.05 * analytic).all()
+
+
+def test_from_model_a_squared_error_is_far_slower_to_beat_model_b_than_cross_entropy():
+    """Notebook 07's story: at one rate, cross-entropy's descent beats B at step 76, squared error's not in 200."""
+    assert story.first_step_below_model_b() == 76
+    assert story.first_step_below_model_b("squared error") is None
+    assert story.model_b_loss("squared error") == pytest.approx(0.15)
+    longer = gradient_descent(
+        story.MODEL_A.line.weights(), POINTS, LABELS, steps=600, learning_rate=0.05, loss="squared error"
+    )
+    assert 200 < longer.first_step_below(story.model_b_loss("squared error")) < 600
