@@ -1,10 +1,13 @@
-// Gradient descent from model A's line (notebook 07): a slider over the steps of the path ce_lib
-// computed; the line at this step on the plane, the cross-entropy against the step (past model B's
-// level) and each point's error. Words: the catalogue's `views.descent`, `views.learning` and
+// Gradient descent from model A's line (notebook 07), lowering cross-entropy or squared error: a
+// slider over the steps of the path ce_lib computed; the line at this step on the plane, the loss
+// against the step (with model A's and B's levels of it) and each point's error. Words: the catalogue's `views.descent`, `views.learning` and
 // `views.field` sections (state.words).
 
 const DESCENT_ERROR_TOP = 3;
-const CURVE_TOP = 5.4;
+// The top of the loss axis, per loss: model A starts at 4.78 nats, or at a squared error of 0.85.
+const CURVE_TOP = { "cross-entropy": 5.4, "squared error": 1 };
+const lossKey = (loss) => `loss_${loss.replace(/[ -]/g, "_")}`;
+const pathOf = (state) => state.paths[state.loss];
 
 // "1 step", "76 steps": the count in its plural form's words (a language with one form writes both alike).
 function stepsWords(words, count) {
@@ -12,59 +15,65 @@ function stepsWords(words, count) {
 }
 
 function errorsAt(state) {
-  return trueColourProbabilities(state.path_weights[state.step], state.points).map(pointError);
+  return trueColourProbabilities(pathOf(state).weights[state.step], state.points).map(pointError);
 }
 
 function describe(state) {
-  const words = state.words, losses = state.path_cross_entropies;
+  const words = state.words, path = pathOf(state);
+  const verdict = path.first_below_b === null
+    ? fillWords(words.verdict_never, { steps: path.losses.length - 1 }) : fillWords(words.verdict_from, { step: path.first_below_b });
   return fillWords(words.readout, {
-    step: state.step,
-    cross_entropy: formatNumber(losses[state.step]),
-    a: formatNumber(losses[0]),
-    b: formatNumber(state.model_b_cross_entropy),
-    errors: errorsAt(state).map((e) => formatNumber(e, 3)).join(words.list_separator),
+    loss: words[lossKey(state.loss)], step: state.step, value: formatNumber(path.losses[state.step]), a: formatNumber(path.losses[0]),
+    b: formatNumber(path.levels.B), verdict, errors: errorsAt(state).map((e) => formatNumber(e, 3)).join(words.list_separator),
   });
 }
 
 function curveTitle(state) {
-  return fillWords(state.words.curve_title, { step: state.step, cross_entropy: formatNumber(state.path_cross_entropies[state.step]) });
+  const words = state.words, losses = pathOf(state).losses;
+  const loss = words[lossKey(state.loss)];
+  return fillWords(words.curve_title, { loss: loss[0].toUpperCase() + loss.slice(1), step: state.step, value: formatNumber(losses[state.step]) });
 }
 
-// The cross-entropy against the step: model A's and B's levels, the first step below B, this step.
+// The loss against the step: model A's and B's levels of it, the first step below B, this step.
 function curvePanel(box, state) {
-  const words = state.words;
-  const losses = state.path_cross_entropies, steps = losses.length - 1, modelB = state.model_b_cross_entropy;
+  const words = state.words, path = pathOf(state);
+  const losses = path.losses, steps = losses.length - 1, modelB = path.levels.B, top = CURVE_TOP[state.loss];
   const x = linearScale([-5, steps + 5], [box.left, box.left + box.width]);
-  const y = linearScale([0, CURVE_TOP], [box.top + box.height, box.top]);
+  const y = linearScale([0, top], [box.top + box.height, box.top]);
   const right = box.left + box.width;
   let out = axes(box, {
-    x, y, xTicks: niceTicks(0, steps, 4), yTicks: niceTicks(0, CURVE_TOP, 6), xLabel: words.curve_x, yLabel: words.curve_y, title: curveTitle(state),
+    x, y, xTicks: niceTicks(0, steps, 4), yTicks: niceTicks(0, top, 5), xLabel: words.curve_x, yLabel: words[lossKey(state.loss)], title: curveTitle(state),
   });
   out += line(box.left, y(losses[0]), right, y(losses[0]), MODEL_A_LINE);
   out += line(box.left, y(modelB), right, y(modelB), MODEL_B_LINE);
-  out += tag("polyline", { points: losses.map((v, i) => `${round2(x(i))},${round2(y(v))}`).join(" "), fill: "none", stroke: COLOURS.blue, "stroke-width": 2.5 });
-  const first = x(state.first_below_model_b);
-  out += line(first, y(0), first, y(modelB + 0.55), { stroke: COLOURS.B, "stroke-width": 1.5, "stroke-dasharray": "3 3" });
-  // The levels' names over their lines at the right; the first step below B beside its mark, on
-  // the right of it if there is room, else on its left.
+  out += tag("polyline", { points: losses.map((v, i) => `${round2(x(i))},${round2(y(v))}`).join(" "), fill: "none", stroke: COLOURS.blue, "stroke-width": 2.5, class: "ce-data" });
+  // The levels' names over their lines at the right; the first step below B beside its mark (or,
+  // if the path never gets there, said at the path's end), on its right where there is room.
   const level = (name, value) => fillWords(words.level, { model: fillWords(words.model, { name }), value: formatNumber(value) });
-  const labels = placeLabels([
+  const requests = [
     { words: level("A", losses[0]), size: 14, spots: [["end", right - 5, y(losses[0]) - 6], ["end", right - 5, y(losses[0]) + 18]] },
-    { words: level("B", modelB), size: 14, spots: [["end", right - 5, y(modelB) - 6], ["end", right - 5, y(modelB) + 18]] },
-    {
-      words: fillWords(words.below_b, { step: state.first_below_model_b }), size: 13,
-      spots: [["start", first + 5, y(modelB) - 27], ["end", first - 5, y(modelB) - 27], ["start", first + 5, y(modelB) - 45], ["end", first - 5, y(modelB) - 45]],
-    },
-  ], [box.left, box.top, right, box.top + box.height]);
-  for (const p of labels) out += text(p.x, p.y, p.words, { size: p.size, anchor: p.anchor, label: true });
-  out += tag("circle", { cx: x(state.step), cy: y(losses[state.step]), r: 7.5, fill: COLOURS.orange, stroke: COLOURS.ink, "stroke-width": 1.5 });
+    { words: level("B", modelB), size: 14, spots: [["end", right - 5, y(modelB) - 6], ["end", right - 5, y(modelB) + 18], ["start", box.left + 5, y(modelB) - 6]] },
+  ];
+  if (path.first_below_b !== null) {
+    const first = x(path.first_below_b);
+    out += line(first, y(0), first, Math.max(box.top, y(modelB) - 0.1 * box.height), { stroke: COLOURS.B, "stroke-width": 1.5, "stroke-dasharray": "3 3" });
+    requests.push({ words: fillWords(words.below_b, { step: path.first_below_b }), size: 13,
+      spots: [["start", first + 5, y(modelB) - 27], ["end", first - 5, y(modelB) - 27], ["start", first + 5, y(modelB) - 45], ["end", first - 5, y(modelB) - 45]] });
+  } else {
+    const end = y(losses[steps]);
+    requests.push({ words: fillWords(words.never_below_b, { steps }), size: 13,
+      spots: [["end", right - 5, end - 12], ["end", right - 5, end + 22], ["end", right - 5, end - 30], ["end", right - 5, end + 40]] });
+  }
+  const labels = placeLabels(requests, [box.left, box.top, right, box.top + box.height]);
+  for (const p of labels) out += text(p.x, p.y, p.words, { size: p.size, anchor: p.anchor, halo: true, label: true });
+  out += tag("circle", { cx: x(state.step), cy: y(losses[state.step]), r: 7.5, fill: COLOURS.orange, stroke: COLOURS.ink, "stroke-width": 1.5, class: "ce-data" });
   return out;
 }
 
 function draw(state, width, uid) {
   const words = state.words;
   const wide = width >= 760;
-  const weights = state.path_weights[state.step];
+  const weights = pathOf(state).weights[state.step];
   const shown = trueColourProbabilities(weights, state.points);
   const plane = planeBox(wide, width, 52);
   const references = referenceLine(plane, state.limits, state.model_a_weights, MODEL_A_LINE);

@@ -1,5 +1,6 @@
-"""Gradient descent from model A's line (notebook 07): driven from Python, and live in Chromium against ce_lib."""
+"""Gradient descent from model A's line, on either loss (notebook 07): driven from Python, and live in Chromium."""
 
+import json
 import random
 
 import numpy as np
@@ -9,7 +10,7 @@ import ce_lib
 from ce_lib.course import story
 from ce_lib.course.exercises import EXERCISES
 from ce_lib.formatting import format_number
-from ce_lib.lines import gradient_descent, line_cross_entropy, true_colour_probabilities
+from ce_lib.lines import LOSSES, gradient_descent, line_cross_entropy, line_squared_error, true_colour_probabilities
 from ce_lib.views import Descent
 from ce_lib.views._state import StateError, portable
 
@@ -20,11 +21,14 @@ MODEL_B_CE = line_cross_entropy(story.MODEL_B.line.weights(), story.POSITIONS, s
 LAST = story.DESCENT_STEPS
 
 
-def story_path():
+MODEL_B_SE = line_squared_error(story.MODEL_B.line.weights(), story.POSITIONS, story.LABELS)
+
+
+def story_path(loss="cross-entropy"):
     """Notebook 07's descent, computed here from the story's settings (not read from story.descent())."""
     return gradient_descent(
         story.MODEL_A.line.weights(), story.POSITIONS, story.LABELS,
-        steps=story.DESCENT_STEPS, learning_rate=story.DESCENT_LEARNING_RATE,
+        steps=story.DESCENT_STEPS, learning_rate=story.DESCENT_LEARNING_RATE, loss=loss,
     )  # fmt: skip
 
 
@@ -33,29 +37,35 @@ def first_below_b() -> int:
     return next(step for step, loss in enumerate(story_path().cross_entropies) if loss < MODEL_B_CE)
 
 
-def test_descent_path_is_ce_libs_from_model_a():
-    path, expected = story.descent(), story_path()
+@pytest.mark.parametrize("loss", LOSSES)
+def test_descent_path_is_ce_libs_from_model_a(loss):
+    path, expected = story.descent(loss), story_path(loss)
     assert path.weights.tolist() == expected.weights.tolist()
-    assert path.cross_entropies.tolist() == expected.cross_entropies.tolist()
-    view = Descent()
+    assert path.losses.tolist() == expected.losses.tolist()
+    stored = Descent().paths[loss]
     # The view stores ce_lib's path with the digits every machine agrees on (ce_lib.views._state).
-    assert view.path_weights == portable(expected.weights.tolist())
-    assert view.path_cross_entropies == portable(expected.cross_entropies.tolist())
-    assert view.path_weights[0] == story.MODEL_A.line.weights().tolist()
-    assert view.model_b_cross_entropy == portable(MODEL_B_CE)
+    assert stored["weights"] == portable(expected.weights.tolist())
+    assert stored["losses"] == portable(expected.losses.tolist())
+    assert stored["weights"][0] == story.MODEL_A.line.weights().tolist()
+    assert stored["levels"]["B"] == portable(MODEL_B_CE if loss == "cross-entropy" else MODEL_B_SE)
 
 
-def test_descent_passes_model_b_once_and_keeps_going_down():
+def test_cross_entropy_passes_model_b_once_and_keeps_going_down_squared_error_does_not_get_there():
     losses = story_path().cross_entropies
     step = first_below_b()
     assert 0 < step < story.DESCENT_STEPS
     assert losses[step] < MODEL_B_CE <= losses[step - 1]
     assert (np.diff(losses) < 0).all()
     view = Descent()
-    assert view.first_step_below_model_b() == step == view.first_below_model_b == story.first_step_below_model_b()
+    assert view.first_step_below_model_b() == step == story.first_step_below_model_b()
     # The same step in the numbers the view stores and shows.
-    stored = view.path_cross_entropies
-    assert stored[step] < view.model_b_cross_entropy <= stored[step - 1]
+    stored = view.paths["cross-entropy"]["losses"]
+    assert stored[step] < view.model_b_level() <= stored[step - 1]
+    view.loss = "squared error"
+    assert view.first_step_below_model_b() is None
+    assert min(view.paths["squared error"]["losses"]) > view.model_b_level() == portable(MODEL_B_SE)
+    assert "not below model B in the 200 steps shown" in view.describe()
+    assert "not below B in 200 steps" in svg_texts(view.svg())
 
 
 def test_the_view_and_exercise_07_3_name_the_same_step_that_beats_model_b():
@@ -74,9 +84,9 @@ def test_descent_readout_is_ce_libs_numbers(step):
     weights = path.weights[step]
     errors = ce_lib.point_errors(true_colour_probabilities(weights, story.POSITIONS, story.LABELS))
     assert view.describe() == (
-        f"Step {step}: cross-entropy {format_number(path.cross_entropies[step])} · "
+        f"Lowering cross-entropy: step {step}: {format_number(path.cross_entropies[step])} · "
         f"model A (step 0): {format_number(story.MODEL_A.cross_entropy())} · model B: {format_number(MODEL_B_CE)} · "
-        f"errors {', '.join(format_number(e, 3) for e in errors)}"
+        f"below model B from step {first_below_b()} · errors −ln p: {', '.join(format_number(e, 3) for e in errors)}"
     )
     assert view.readout == {"text": view.describe(), "revision": view.revision}
     picture = view.svg()
@@ -92,9 +102,9 @@ def test_the_readout_is_computed_from_the_stored_path():
     view = Descent()
     for step in (0, 76, LAST):
         view.set_step(step)
-        stored = np.array(view.path_weights[step])
+        stored = np.array(view.paths["cross-entropy"]["weights"][step])
         assert view.weights().tolist() == stored.tolist()
-        assert view.cross_entropy() == view.path_cross_entropies[step]
+        assert view.loss_at(step) == view.paths["cross-entropy"]["losses"][step]
         assert (
             view.errors().tolist()
             == ce_lib.point_errors(true_colour_probabilities(stored, story.POSITIONS, story.LABELS)).tolist()
@@ -125,14 +135,16 @@ def test_step_zero_is_model_a_and_steps_are_counted_in_words():
 def test_descent_display_carries_the_picture_and_the_state():
     data, _ = Descent()._repr_mimebundle_()
     assert data["image/png"].startswith("iVBORw0KGgo")
-    assert data["text/plain"].startswith("Step 0: cross-entropy 4.78")
+    assert data["text/plain"].startswith("Lowering cross-entropy: step 0: 4.78")
     assert data["application/vnd.ce-lib.view+json"]["module"] == "descent"
 
 
 def test_every_word_comes_from_the_catalogue():
     view = Descent()
     assert view.label == view.words["label"]
-    assert [control["label"] for control in view.controls] == [view.words["control_step"]]
+    assert [control["label"] for control in view.controls] == [view.words["control_loss"], view.words["control_step"]]
+    options = [text for text, _ in view.controls[0]["options"]]
+    assert options == [view.words["loss_cross_entropy"], view.words["loss_squared_error"]]
 
 
 # In the browser ------------------------------------------------------------------------------
@@ -145,8 +157,12 @@ def test_live_descent_shows_ce_libs_numbers_for_random_steps(view_pages):
     assert readout(element) == view.describe()
     rng = random.Random("descent")
     steps = [0, LAST, first_below_b()] + [rng.randrange(LAST + 1) for _ in range(30)]
-    for step in steps:
-        set_control(element, 0, str(step))
+    for k, step in enumerate(steps):
+        if k % 8 == 7:  # now and then, the other loss
+            loss = LOSSES[(LOSSES.index(view.loss) + 1) % 2]
+            element.locator(f".ce-control input[value='{json.dumps(loss)}']").check()
+            view.loss = loss
+        set_control(element, 2, str(step))
         view.set_step(step)
         assert readout(element) == view.describe()
         if step % 5 == 0 or step == first_below_b():
@@ -156,9 +172,11 @@ def test_live_descent_shows_ce_libs_numbers_for_random_steps(view_pages):
     page.close()
 
 
-def test_the_stored_picture_is_what_the_browser_draws(view_pages):
+@pytest.mark.parametrize("loss", LOSSES)
+def test_the_stored_picture_is_what_the_browser_draws(view_pages, loss):
     """One drawing: the kernel's picture is the browser's figure, markup for markup, at any width."""
     view = Descent()
+    view.loss = loss
     page = view_pages.show(view)
     for step in (0, 1, first_below_b(), LAST):
         view.set_step(step)
@@ -167,8 +185,10 @@ def test_the_stored_picture_is_what_the_browser_draws(view_pages):
     page.close()
 
 
-def test_stored_picture_reads_cleanly(view_pages):
+@pytest.mark.parametrize("loss", LOSSES)
+def test_stored_picture_reads_cleanly(view_pages, loss):
     view = Descent()
+    view.loss = loss
     page = view_pages.show(view)
     for step in (0, 1, 2, 5, first_below_b() - 1, first_below_b(), 150, LAST):  # the slider's ends and the marks
         view.set_step(step)
@@ -183,12 +203,12 @@ def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
     page = view_pages.show(view)
     element = page.locator(".ce-view")
     check_named_for_screen_readers(element, view)
-    slider = element.locator("input.ce-slider").first
+    slider = element.locator("input.ce-slider").first  # the step
     slider.focus()
     slider.press("ArrowRight")
     assert slider.get_attribute("aria-valuetext") == "step: 1"
     view.set_step(1)
-    assert readout(element) == view.describe() and readout(element).startswith("Step 1: ")
+    assert readout(element) == view.describe() and readout(element).startswith("Lowering cross-entropy: step 1: ")
     slider.press("End")
     view.set_step(LAST)
     assert readout(element) == view.describe()
@@ -199,7 +219,7 @@ def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages):
     page = view_pages.show(Descent(), width=375, height=800)
     element = page.locator(".ce-view")
     check_fits_a_phone(page, element)
-    set_control(element, 0, str(LAST))
+    set_control(element, 2, str(LAST))
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert live_text_problems(element, "svg text.ce-label") == []
     assert page.errors == []
