@@ -103,7 +103,7 @@ class Descent(View):
         return point_errors(true_colour_probabilities(self.weights(), story.POSITIONS, story.LABELS))
 
     def describe(self) -> str:
-        """Return the readout: the loss at this step, at the start and model B's, when it beats B, each point's error."""
+        """Return the readout: the loss now, at the start and for model B, when it beats B, and each point's error."""
         errors = self.words["list_separator"].join(format_number(float(e), 3) for e in self.errors())
         first = self.first_step_below_model_b()
         verdict = (self.say("verdict_never", steps=story.DESCENT_STEPS) if first is None
