@@ -1,6 +1,7 @@
-// Divergence (notebook 06): a prediction q against the fixed truth p. Left, the bars of q with
-// the truth as black marks; right, one stacked bar H(p) (solid) + KL(p‖q) (hatched) = H(p, q).
-// The drawing takes whatever distributions it is given: any number of classes, any truth.
+// Divergence (notebooks 04 and 06): a prediction q against the fixed truth p. Left, the bars of q
+// with the truth as black marks; right, one stacked bar H(p) (solid) + KL(p‖q) (hatched) = H(p, q).
+// The truth is one distribution over classes (06), or independent doors, each a distribution over
+// (gift, no gift), whose entropies, cross-entropies and divergences add up (04).
 // Words: the catalogue's `views.divergence` section (state.words).
 
 // q = weights / their sum (ce_lib.views.divergence.prediction_from_weights); all 0 gives the uniform q.
@@ -30,15 +31,27 @@ function klDivergence(p, q) {
   return Math.max(sumOf(terms), 0) + 0;
 }
 
-// H(p), KL(p‖q) and H(p, q) of a truth p and a prediction q (Divergence.decomposition).
-function decomposition(p, q) {
-  return { entropy: entropyOf(p), kl: klDivergence(p, q), crossEntropy: crossEntropyOf(p, q) };
+// The prediction the sliders set: the classes' weights over their sum, or each door's q(gift).
+const predictionOf = (state) => (state.kind === "classes" ? prediction(state.weights) : state.weights);
+
+// (p, q) as rows of distributions: one row for the classes, or (gift, no gift) per door (Divergence.distributions).
+function distributions(state) {
+  const q = predictionOf(state);
+  if (state.kind === "classes") return [[state.truth], [q]];
+  return [state.truth.map((v) => [v, 1 - v]), q.map((v) => [v, 1 - v])];
+}
+
+// H(p), KL(p‖q) and H(p, q), summed over the rows (Divergence.decomposition).
+function decomposition(state) {
+  const [ps, qs] = distributions(state);
+  const total = (measure) => sumOf(ps.map((p, i) => measure(p, qs[i]))) + 0;
+  return { entropy: total(entropyOf), kl: total(klDivergence), crossEntropy: total(crossEntropyOf) };
 }
 
 function describe(state) {
-  const words = state.words, q = prediction(state.weights);
-  const { entropy, kl, crossEntropy } = decomposition(state.truth, q);
-  return fillWords(words.readout, {
+  const words = state.words, q = predictionOf(state);
+  const { entropy, kl, crossEntropy } = decomposition(state);
+  return fillWords(state.kind === "classes" ? words.readout : words.readout_doors, {
     q: q.map((v) => formatNumber(v, 3)).join(words.separator),
     entropy: formatNumber(entropy), kl: formatNumber(kl), cross_entropy: formatNumber(crossEntropy),
   });
@@ -55,9 +68,9 @@ function labelBase(q, p) {
 
 const BAR_TOP = 1.1; // the probability axis runs to here: room for a label over a bar of 1
 
-function classesPanel(box, words, { names, q, p }) {
+function classesPanel(box, words, { names, q, p, title }) {
   const y = linearScale([0, BAR_TOP], [box.top + box.height, box.top]);
-  let out = axes(box, { x: (v) => v, y, xTicks: [], yTicks: niceTicks(0, 1, 5), yLabel: words.classes_axis, title: words.classes_title });
+  let out = axes(box, { x: (v) => v, y, xTicks: [], yTicks: niceTicks(0, 1, 5), yLabel: words.classes_axis, title });
   const group = box.width / q.length, barWidth = Math.min(110, group * 0.56), bottom = box.top + box.height;
   const nameLines = names.map((name) => wrapText(name, group - 8, 14));
   q.forEach((value, i) => {
@@ -99,6 +112,7 @@ function stackLabelSpots(wanted, gap, highest, lowest) {
 }
 
 function stackPanel(box, words, uid, { entropy, kl, crossEntropy }) {
+  // (04's doors have H(p) = 1.436 nats: the axis to 5 still has room for a KL of 3.)
   const top = natsTop(entropy);
   const y = linearScale([0, top], [box.top + box.height, box.top]);
   let out = `<defs>${hatchDefs(`${uid}-kl`, COLOURS.orange)}</defs>`;
@@ -125,18 +139,19 @@ function stackPanel(box, words, uid, { entropy, kl, crossEntropy }) {
 // ---------------------------------------------------------------------------------------------
 
 function draw(state, width, uid) {
-  const words = state.words, q = prediction(state.weights), p = state.truth;
-  const names = q.map((_, i) => fillWords(words.class_name, { k: i + 1 }));
+  const words = state.words, q = predictionOf(state), p = state.truth, doors = state.kind === "doors";
+  const names = q.map((_, i) => fillWords(doors ? words.door_name : words.class_name, { k: i + 1 }));
+  const leftTitle = doors ? words.doors_title : words.classes_title;
   const wide = width >= 760;
   const leftWidth = wide ? Math.round(width * 0.56) : width, rightWidth = wide ? width - leftWidth : width;
   const height = wide ? 270 : 230;
   const plotWidth = (panelWidth) => panelWidth - 72 - 16;
   const titleTop = (heading, panelWidth) => 36 + 21 * (titleLines(heading, plotWidth(panelWidth)).length - 1);
-  const top = Math.max(titleTop(words.classes_title, leftWidth), wide ? titleTop(words.stack_title, rightWidth) : 0);
-  const classes = classesPanel({ left: 72, top, width: plotWidth(leftWidth), height }, words, { names, q, p });
+  const top = Math.max(titleTop(leftTitle, leftWidth), wide ? titleTop(words.stack_title, rightWidth) : 0);
+  const classes = classesPanel({ left: 72, top, width: plotWidth(leftWidth), height }, words, { names, q, p, title: leftTitle });
   const stackTop = wide ? top : classes.bottom + 20 + titleTop(words.stack_title, rightWidth);
   const stackBox = { left: (wide ? leftWidth : 0) + 72, top: stackTop, width: plotWidth(rightWidth), height };
-  const out = classes.svg + stackPanel(stackBox, words, uid, decomposition(p, q));
+  const out = classes.svg + stackPanel(stackBox, words, uid, decomposition(state));
   const bottom = Math.max(wide ? classes.bottom : 0, stackBox.top + stackBox.height + 30);
   return svgDocument(width, bottom + 6, out, fillWords(words.figure_title, { readout: describe(state) }));
 }

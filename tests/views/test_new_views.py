@@ -17,7 +17,7 @@ import pytest
 import ce_lib
 from ce_lib.course import story
 from ce_lib.formatting import format_number
-from ce_lib.views import Calibration, Gradients, Surprise
+from ce_lib.views import Calibration, Divergence, Gradients, Surprise
 
 from ..support.pages import browser_drawing, picture_problems, readout, set_control
 
@@ -64,10 +64,34 @@ def test_gradients_are_ce_libs_and_vanish_for_squared_error_only():
     assert format_number(pushes["cross-entropy"], 3) in view.describe()
 
 
+def test_the_doors_scored_with_the_wrong_probabilities():
+    """Outcomes drawn from p, surprise measured with q: H(p, q) = H(p) + KL(p‖q), KL = 0 only at q = p."""
+    view = Divergence("doors")
+    doors = story.DOOR_PROBABILITIES
+    own = [ce_lib.entropy([p, 1 - p]) for p in doors]
+    assert [round(h, 3) for h in own] == [0.5, 0.611, 0.325]
+    table = ce_lib.outcome_table(doors)
+    expected_surprise = sum(row.probability * row.cross_entropy for row in table)
+    assert view.decomposition()["entropy"] == pytest.approx(sum(own), rel=1e-12) == pytest.approx(expected_surprise)
+    assert round(view.decomposition()["entropy"], 3) == 1.436
+    parts = view.decomposition()
+    assert parts["cross_entropy"] == pytest.approx(parts["entropy"] + parts["kl"], rel=1e-12) and parts["kl"] > 0
+    scored_with_q = sum(
+        row.probability * -math.log(math.prod(q if y else 1 - q for y, q in zip(row.labels, (0.5,) * 3, strict=True)))
+        for row in table
+    )
+    assert parts["cross_entropy"] == pytest.approx(scored_with_q, rel=1e-12)
+    view.weights = list(doors)
+    assert view.decomposition()["kl"] == 0.0 and view.decomposition()["cross_entropy"] == pytest.approx(sum(own))
+    view.set_weight(3, 0.0)  # a gift behind door 3 now happens, though q calls it impossible
+    assert view.decomposition()["kl"] == math.inf and "∞" in view.describe()
+
+
 CASES = {
     "surprise": (Surprise, lambda rng: rng.choice([0.0, 1.0, round(rng.uniform(0, 1), 2)])),
     "calibration": (Calibration, None),
     "gradients": (Gradients, None),
+    "doors-divergence": (lambda: Divergence("doors"), None),
 }
 
 
