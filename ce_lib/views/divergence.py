@@ -87,7 +87,9 @@ class Divergence(View):
         words = self.words_for()
         truth, start = (TRUTH, PREDICTION_WEIGHTS) if kind == "classes" else (DOORS, DOORS_START)
         control = words["control_weight" if kind == "classes" else "control_door"]
-        controls = [slider("weights", control.format(k=k), 0.0, 1.0, 0.01, index=k - 1).spec() for k in range(1, len(start) + 1)]
+        controls = [
+            slider("weights", control.format(k=k), 0.0, 1.0, 0.01, index=k - 1).spec() for k in range(1, len(start) + 1)
+        ]
         super().__init__(
             kind=kind, weights=list(start), truth=list(truth), controls=controls,
             label=words["label" if kind == "classes" else "label_doors"], words=words,
