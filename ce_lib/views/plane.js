@@ -33,11 +33,13 @@ function describe(state) {
 }
 
 // One bar per point per model (A hatched, B solid); ∞ fills the axis and is labelled ∞.
+// One bar per point per model (A hatched, B solid), and after them each model's total (the
+// product, the sum of logs, the cross-entropy) as a pair of its own; ∞ fills the axis and is labelled ∞.
 function barsPanel(box, state, uid) {
   const words = state.words, step = STEPS[state.step];
   const [low, high] = step.limits, span = high - low;
   const y = linearScale([low, high], [box.top + box.height, box.top]);
-  const groups = shownOf(state, "A").length, groupWidth = box.width / groups, barWidth = Math.min(46, groupWidth * 0.3);
+  const groups = shownOf(state, "A").length + 1, groupWidth = box.width / groups, barWidth = Math.min(46, groupWidth * 0.3);
   const totals = totalsOf(state);
   const title = fillWords(words.bars_title, {
     step: words[`step_${state.step}`], a: formatNumber(totals.A), b: formatNumber(totals.B), verdict: verdict(words, totals, step.higherIsBetter),
@@ -46,20 +48,15 @@ function barsPanel(box, state, uid) {
   out += axes(box, { x: (v) => v, y, xTicks: [], yTicks: niceTicks(low, high, 5), yLabel: words[`axis_${state.step}`], title });
   out += line(box.left, y(0), box.left + box.width, y(0), { "stroke-width": 1.2 });
   const narrow = groupWidth < 120, valueSize = narrow ? 12 : 14;
-  state.points.forEach((point, i) => {
-    const centre = box.left + groupWidth * (i + 0.5);
-    const colour = words[`colour_${point.colour}`];
-    if (narrow) {
-      out += text(centre, box.top + box.height + 20, fillWords(words.point, { number: point.number }), { size: 14, anchor: "middle" });
-      out += text(centre, box.top + box.height + 37, fillWords(words.in_brackets, { words: colour }), { size: 14, anchor: "middle" });
-    } else out += text(centre, box.top + box.height + 22, fillWords(words.point_colour, { number: point.number, colour }), { size: 14, anchor: "middle" });
+  // A pair of bars, A's and B's, centred at `centre`, each labelled with its value.
+  const pair = (centre, values) => {
     const labelTops = [];
     MODELS.forEach((name, j) => {
-      const value = step.perPoint(shownOf(state, name)[i]);
+      const value = values[j];
       const shown = Number.isFinite(value) ? Math.min(Math.max(value, low), high) : value > 0 ? high - 0.1 * span : low + 0.1 * span;
       const x = centre + (j === 0 ? -barWidth - 3 : 3);
       const top = Math.min(y(shown), y(0)), height = Math.abs(y(shown) - y(0));
-      out += tag("rect", { x, y: top, width: barWidth, height, fill: j === 0 ? `url(#${uid}-hatch)` : COLOURS.B, stroke: COLOURS.ink, "stroke-width": 1.2 });
+      out += tag("rect", { x, y: top, width: barWidth, height, fill: j === 0 ? `url(#${uid}-hatch)` : COLOURS.B, stroke: COLOURS.ink, "stroke-width": 1.2, class: "ce-data" });
       // A label goes beyond the bar's end, away from the axis's zero (below, on the all-negative ln axis).
       const beyond = high > 0;
       let labelY = beyond ? y(shown) - 6 : y(shown) + 17;
@@ -71,7 +68,25 @@ function barsPanel(box, state, uid) {
       labelTops.push({ cx, cy: labelY, half });
       out += text(cx, labelY, label, { size: valueSize, anchor: "middle", label: true });
     });
+  };
+  const nameBelow = (centre, first, second) => {
+    if (narrow && second) {
+      out += text(centre, box.top + box.height + 20, first, { size: 14, anchor: "middle" });
+      out += text(centre, box.top + box.height + 37, second, { size: 14, anchor: "middle" });
+    } else out += text(centre, box.top + box.height + 22, second ? `${first} ${second}` : first, { size: 14, anchor: "middle" });
+  };
+  state.points.forEach((point, i) => {
+    const centre = box.left + groupWidth * (i + 0.5);
+    const colour = words[`colour_${point.colour}`];
+    nameBelow(centre, fillWords(words.point, { number: point.number }), fillWords(words.in_brackets, { words: colour }));
+    pair(centre, MODELS.map((name) => step.perPoint(shownOf(state, name)[i])));
   });
+  // The totals, apart from the points by a thin line: what the title says, drawn.
+  const divider = box.left + groupWidth * (groups - 1);
+  out += line(divider, box.top, divider, box.top + box.height, { stroke: "#999999", "stroke-dasharray": "4 4" });
+  const totalCentre = box.left + groupWidth * (groups - 0.5);
+  nameBelow(totalCentre, words[`total_${state.step}`]);
+  pair(totalCentre, MODELS.map((name) => totals[name]));
   // The key sits under the axis, where no bar or label can reach it.
   const key = flowLegend([
     [tag("rect", { x: -9, y: -8, width: 18, height: 16, fill: `url(#${uid}-hatch)`, stroke: COLOURS.ink }), fillWords(words.model, { name: "A" })],
