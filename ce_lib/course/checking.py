@@ -111,13 +111,15 @@ GENERIC_MISTAKES: tuple[str, ...] = (
 #: Exercise kinds: what an answer must be.
 EXERCISE_KINDS: tuple[str, ...] = ("number", "integer", "choice", "labels", "function")
 #: The words an exercise may give and need not (see :class:`Exercise`): its own wording of a generic
-#: diagnosis, what a tuple of labels is about, and what a plain wrong choice or tuple is told.
+#: diagnosis, what a tuple of labels is about, what a plain wrong choice or tuple is told, and what
+#: a function returning a tiny number where the reference gives 0 is told besides.
 OPTIONAL_WORDS: tuple[str, ...] = (
     *(f"mistakes.{name}" for name in GENERIC_MISTAKES),
     "labels.item",
     "labels.one",
     "labels.zero",
     "off",
+    "near_zero",
 )
 
 #: Other spellings of one-word answers, in the series' languages (simplified and traditional
@@ -303,7 +305,7 @@ class Exercise:
     Parameters
     ----------
     key : str
-        Its number, such as ``"03.2"`` (notebook 03, exercise 2).
+        Its name, such as ``"03.2"``.
     kind : {"number", "integer", "choice", "labels", "function"}
         What an answer is: a real number (relative tolerance), a whole number (exact), one of
         ``options``, a tuple of 0/1 labels, or the learner's own function.
@@ -318,18 +320,20 @@ class Exercise:
         Asked for, and optional (:data:`OPTIONAL_WORDS`): ``"mistakes.<generic name>"``, its own
         wording of a generic diagnosis; ``"labels.item"``, ``"labels.one"``, ``"labels.zero"``,
         what each label of a labels exercise is about and what 1 and 0 mean; ``"off"``, what a
-        plain wrong choice or tuple of labels is told before the hint.
+        plain wrong choice or tuple of labels is told before the hint; ``"near_zero"``, what a
+        function exercise adds when the learner's function returns a tiny number where the
+        reference returns 0.
     mistakes : tuple of Mistake
         The exercise's own mistakes, tried first and in order.
     predict : bool
-        Whether the learner predicts before moving a slider.
+        Whether the learner is asked to predict before trying (the engine does not use it).
     options : tuple of str
         The answers a choice exercise accepts (case, surrounding spaces, full-width letters, a
         sentence end and the :data:`ANSWER_WORDS` of an option are all accepted).
     log : bool
-        The answer is a log or a cross-entropy: diagnose log base 10 and log base 2.
-    points : int or None
-        The answer is a sum over this many points (or a mean, with ``asks_for_mean``):
+        The answer is a natural log or a sum of them: diagnose log base 10 and log base 2.
+    terms : int or None
+        The answer is a sum of this many terms (or their mean, with ``asks_for_mean``):
         diagnose the mean given for the sum, or the reverse.
     asks_for_mean : bool
         The question asks for the mean, not the sum.
@@ -345,13 +349,13 @@ class Exercise:
     Examples
     --------
     >>> words = {
-    ...     "prompt": "The error −ln p of a point the model gives probability 0.05.",
+    ...     "prompt": "What is −ln 0.05?",
     ...     "hint": "Take the natural log of 0.05 and flip its sign.",
-    ...     "confirmation": "a small probability gives a large error.",
+    ...     "confirmation": "a small probability has a large negative log.",
     ...     "mistakes.the probability": "That is the probability itself: take −ln of it.",
     ... }
     >>> exercise = Exercise(
-    ...     "03.1", "number", lambda: -math.log(0.05), words.get, (Mistake("the probability", lambda: 0.05),), log=True
+    ...     "demo", "number", lambda: -math.log(0.05), words.get, (Mistake("the probability", lambda: 0.05),), log=True
     ... )
     >>> exercise.kind, round(exercise.expected(), 4)
     ('number', 2.9957)
@@ -367,7 +371,7 @@ class Exercise:
     predict: bool = False
     options: tuple[str, ...] = ()
     log: bool = False
-    points: int | None = None
+    terms: int | None = None
     asks_for_mean: bool = False
     probability: bool = False
     sign: bool = True
@@ -705,7 +709,7 @@ class _Spelling:
 
     numbers: tuple[float, ...]
     python: tuple[str, ...]
-    full_width: bool  # full-width digits, points, signs or brackets
+    full_width: bool  # full-width digits, decimal points, signs or brackets
     full_stop: bool  # 。 between digits, where the decimal point goes
     decimal_comma: bool  # one number with an ASCII comma for its decimal point
 
@@ -832,8 +836,8 @@ def _generic_values(exercise: Exercise, expected: float) -> list[tuple[str, floa
     if exercise.log:
         found.append(("log base 10", expected / math.log(10.0), lambda: _say("log_base_10")))
         found.append(("log base 2", expected / math.log(2.0), lambda: _say("log_base_2")))
-    if exercise.points:
-        n = exercise.points
+    if exercise.terms:
+        n = exercise.terms
         if exercise.asks_for_mean:
             found.append(("sum instead of mean", expected * n, lambda: _say("sum_instead_of_mean", count=n)))
         else:
@@ -1151,7 +1155,7 @@ def _error_tip(error: str) -> str | None:
     return None
 
 
-def _function_off(run: _Run, case: str, want: float) -> Feedback:
+def _function_off(exercise: Exercise, run: _Run, case: str, want: float) -> Feedback:
     shown_want = format_number(want, 10)
     if run.kind == "not answered":
         return Feedback(False, _say("function_not_answered"), "not answered")
@@ -1169,9 +1173,8 @@ def _function_off(run: _Run, case: str, want: float) -> Feedback:
     if math.isnan(run.number):
         return _wrong_kind(_say("function_nan", case=case, want=shown_want))
     message = _say("function_off", case=case, got=format_number(run.number, 10), want=shown_want)
-    if want == 0.0 and 0.0 < abs(run.number) < 1e-3:
-        message = _say("then", first=message, second=_say("function_clipping"))
-    return _off(message)
+    near_zero = exercise.words("near_zero") if want == 0.0 and 0.0 < abs(run.number) < 1e-3 else None
+    return _off(message if near_zero is None else _say("then", first=message, second=near_zero))
 
 
 def _check_function(exercise: Exercise, candidate: Any, cases: FunctionCases) -> Feedback:
@@ -1192,5 +1195,5 @@ def _check_function(exercise: Exercise, candidate: Any, cases: FunctionCases) ->
             buggy = mistake.value()
             if _first_difference(buggy, cases, reference_runs) == index and got.same_as(_run(buggy, arguments)):
                 return _recognised(_own(exercise, mistake))
-        return _function_off(got, exercise.text(f"cases.{name}"), want.number)
+        return _function_off(exercise, got, exercise.text(f"cases.{name}"), want.number)
     return _right(exercise)

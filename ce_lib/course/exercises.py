@@ -506,6 +506,14 @@ class ExerciseWords:
         return None if words is None else _plain(words)
 
 
+#: How the course words the checker's generic diagnoses, for every exercise that does not word them itself.
+_COURSE_WORDING_OF_LOGS = {
+    "mistakes.log base 10": "natural_log_not_base_10",
+    "mistakes.log base 2": "natural_log_not_base_2",
+}
+_COURSE_WORDING_OF_SUMS = {"mistakes.mean instead of sum": "mean_of_points"}
+
+
 def _exercise(
     key: str,
     kind: str,
@@ -516,8 +524,21 @@ def _exercise(
     shared: Mapping[str, str] | None = None,
     **flags: Any,
 ) -> Exercise:
-    """Return an exercise whose words are ``exercises.<key>`` in the catalogue, filled with ``values``."""
-    words = ExerciseWords(key, values, dict(shared or {}), tuple(flags.get("options", ())))
+    """Return an exercise whose words are ``exercises.<key>`` in the catalogue, filled with ``values``.
+
+    The course's wording of the generic diagnoses applies unless ``shared`` or the exercise's own
+    words say otherwise; an answer summed over points (``terms``) fills ``{points}`` with their number.
+    """
+    filled, course_wording = values, {}
+    if flags.get("log"):
+        course_wording |= _COURSE_WORDING_OF_LOGS
+    if flags.get("terms") and not flags.get("asks_for_mean"):
+        course_wording |= _COURSE_WORDING_OF_SUMS
+
+        def filled() -> Mapping[str, Any]:
+            return {**values(), "points": flags["terms"]}
+
+    words = ExerciseWords(key, filled, course_wording | dict(shared or {}), tuple(flags.get("options", ())))
     return Exercise(key, kind, expected, words, mistakes, **flags)
 
 
@@ -547,6 +568,7 @@ _SIGN_OF_A_LOG = {"mistakes.sign slip": "sign_of_a_log"}
 _SIGN_OF_AN_ERROR = {"mistakes.sign slip": "sign_of_an_error"}
 _STARTING_DOORS = {"mistakes.the starting doors": "starting_doors"}
 _Q_OF_THE_TRUE_CLASS = {"mistakes.q of the true class": "q_of_the_true_class"}
+_CLIPPING = {"near_zero": "clipping"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -773,7 +795,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         },
         shared=_SIGN_OF_A_LOG,
         log=True,
-        points=len(_B.probabilities),
+        terms=len(_B.probabilities),
     ),
     _exercise(
         "02.2",
@@ -819,6 +841,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
             Mistake("the logs not added", lambda: _sums_nothing),
         ),
         values=_function_values("02.4"),
+        shared=_CLIPPING,
     ),
     # 03: the negative log, summed -----------------------------------------------------------
     _exercise(
@@ -841,7 +864,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         values=_mended_values,
         shared=_SIGN_OF_AN_ERROR,
         log=True,
-        points=len(_A.probabilities),
+        terms=len(_A.probabilities),
     ),
     _exercise(
         "03.3",
@@ -930,7 +953,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         values=_term_values,
         shared=_SIGN_OF_AN_ERROR,
         log=True,
-        points=len(TERM_LABELS),
+        terms=len(TERM_LABELS),
     ),
     _exercise(
         "05.2",
@@ -946,6 +969,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
             Mistake("the terms not added", lambda: _masked_terms),
         ),
         values=_function_values("05.2"),
+        shared=_CLIPPING,
     ),
     _exercise(
         "05.3",
@@ -1051,7 +1075,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         values=lambda: {"line": _line(_sharpened_line(SHARPER))},
         shared=_SIGN_OF_AN_ERROR,
         log=True,
-        points=len(story.POINTS),
+        terms=len(story.POINTS),
     ),
     _exercise(
         "07.3",
