@@ -944,6 +944,139 @@ def test_a_function_returning_garbage_or_raising_never_breaks_the_check(key, res
         assert feedback.kind in KINDS and feedback.message
 
 
+# --- answers typed with a Chinese input method ---------------------------------------------------------
+
+#: What a Chinese input method types for each ASCII character it has a full-width form of.
+FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789.-+()eE,ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"}
+
+
+@st.composite
+def typed_in_chinese(draw, text: str) -> str:
+    """``text`` with any of its characters full-width, as a Chinese input method may type it."""
+    return "".join(FULL_WIDTH[c] if c in FULL_WIDTH and draw(st.booleans()) else c for c in text)
+
+
+def test_the_chinese_answers_the_issue_names_are_understood():
+    assert check("01.2", "是").correct and check("01.2", "否").mistake == "good points outweigh one bad one"
+    assert check("00.2", "红").correct and check("00.2", "红色").correct
+    assert check("00.2", "蓝").mistake == check("00.2", "蓝色").mistake == "the slider read as the other colour"
+    assert check("00.1", "Ｂ").correct and check("07.4", "下降").correct and check("07.4", "ｄｏｗｎ。").correct
+    assert {"是", "否", "红", "蓝", "红色", "蓝色"} <= set().union(*checking.ANSWER_WORDS.values())
+    assert {"∞", "无穷", "无穷大"} <= checking.INFINITY_WORDS
+
+
+def test_a_full_width_number_is_read_and_shown_as_python_writes_it():
+    feedback = check("02.1", "－１．１９６")
+    assert (feedback.kind, feedback.correct) == ("wrong kind", False)
+    assert "-1.196" in feedback.message and "'－１．１９６'" in feedback.message
+    assert check("03.3", "３").kind == "wrong kind" and "3" in check("03.3", "３").message.split(":")[-1]
+
+
+def after_quote(message: str) -> str:
+    """What a message says after quoting the answer."""
+    return message.split("' ", 1)[1]
+
+
+def test_a_full_stop_is_never_read_silently_as_a_decimal_point():
+    # Between digits, 。 is what the "." key types in Chinese punctuation mode: the check says so.
+    feedback = check("02.1", "-1。196")
+    assert feedback.kind == "wrong kind" and "。" in feedback.message and "-1.196" in feedback.message
+    # At the end, 。 ends the sentence: "-1.196。" is the text "-1.196", still the wrong kind (quotes).
+    assert after_quote(check("02.1", "-1.196。").message) == after_quote(check("02.1", "-1.196").message)
+    assert check("01.2", "是。").correct and check("03.4", "无穷大。").correct
+    # Anywhere else it is not a number.
+    assert check("02.1", "。1").kind == "wrong kind" and not check("02.1", "1。。2").correct
+
+
+def test_chinese_list_separators_separate_numbers_and_an_ascii_comma_is_a_decimal_comma():
+    assert "3" in check("03.1", "2、9、9").message and check("03.1", "2、9、9").kind == "wrong kind"
+    assert after_quote(check("03.1", "2，996").message) == after_quote(check("03.1", "2、996").message)  # not 2.996
+    assert "dot" in check("03.1", "2,996").message  # a decimal comma
+    feedback = check("04.3", "（０，０，１）")
+    assert feedback.kind == "wrong kind" and "(0, 0, 1)" in feedback.message
+    assert "(1, 0, 1)" in check("04.3", "1、0、1").message
+
+
+NUMBER_OR_INTEGER_KEYS = [key for key in NUMBER_KEYS + INTEGER_KEYS if not math.isinf(float(expected(key)))]
+
+
+@given(data=st.data())
+def test_a_number_typed_with_a_chinese_input_method_is_read_and_answered_with_a_sentence(data):
+    key = data.draw(st.sampled_from(NUMBER_OR_INTEGER_KEYS))
+    if EXERCISES[key].kind == "integer":
+        python = str(data.draw(st.integers(-(10**6), 10**6)))
+    else:
+        python = repr(data.draw(st.floats(allow_nan=False, allow_infinity=False)))
+    typed = data.draw(typed_in_chinese(python))
+    if "." in typed and data.draw(st.booleans()):  # the "." key in Chinese punctuation mode
+        typed = typed.replace(".", "。").replace("．", "。")
+    if data.draw(st.booleans()):
+        typed += "。"  # a sentence end
+    feedback = check(key, typed)
+    assert not feedback.correct and feedback.kind == "wrong kind", feedback
+    if typed.rstrip("。") != python:  # it had to be read kindly: the check shows how Python writes it
+        assert python in feedback.message, feedback
+    assert check(key, typed, solution=True) == feedback
+
+
+@pytest.mark.parametrize("key", CHOICE_KEYS)
+@given(data=st.data())
+def test_a_choice_typed_in_chinese_or_full_width_is_read_as_meant(key, data):
+    exercise = EXERCISES[key]
+    option = data.draw(st.sampled_from(exercise.options))
+    spelled = data.draw(st.sampled_from([option, *sorted(checking.ANSWER_WORDS.get(option, ()))]))
+    spelled = "".join(c.upper() if data.draw(st.booleans()) else c for c in spelled)
+    spelled = data.draw(typed_in_chinese(spelled))
+    spaces = st.text(alphabet=" \t\n\u3000", max_size=2)
+    typed = data.draw(spaces) + spelled + data.draw(st.sampled_from(["", "。", ".", "！", "!"])) + data.draw(spaces)
+    feedback = check(key, typed)
+    if option == exercise.expected():
+        assert feedback.correct, (typed, feedback)
+    else:
+        assert feedback.kind == "mistake" and feedback.mistake == exercise.mistakes[0].name, (typed, feedback)
+
+
+@given(data=st.data())
+def test_infinity_in_any_spelling_is_read_with_its_sign(data):
+    word = data.draw(typed_in_chinese(data.draw(st.sampled_from(sorted(checking.INFINITY_WORDS)))))
+    sign = data.draw(st.sampled_from(["", "+", "＋", "正", "-", "－", "−", "负"]))
+    typed = sign + data.draw(st.sampled_from(["", " "])) + word + data.draw(st.sampled_from(["", "。"]))
+    feedback = check("03.4", typed)
+    if sign in {"-", "－", "−", "负"}:
+        assert feedback.mistake == "sign slip", (typed, feedback)
+    else:
+        assert feedback.correct, (typed, feedback)
+    assert check("03.2", typed).kind == "wrong kind"  # a finite answer: infinity as text is told how to write it
+
+
+@given(
+    labels=st.lists(st.integers(0, 12), min_size=3, max_size=3),
+    separator=st.sampled_from([",", ", ", "，", "、", " ", "， ", "、 "]),
+    brackets=st.sampled_from(["", "()", "（）", "[]"]),
+    data=st.data(),
+)
+def test_labels_typed_as_text_with_chinese_separators_are_read_and_shown_as_a_tuple(labels, separator, brackets, data):
+    inside = separator.join(data.draw(typed_in_chinese(str(label))) for label in labels)
+    typed = brackets[:1] + inside + brackets[1:]
+    feedback = check("04.3", typed)
+    assert feedback.kind == "wrong kind" and not feedback.correct
+    assert "(" + ", ".join(map(str, labels)) + ")" in feedback.message, (typed, feedback)
+
+
+CHINESE_KEYBOARD = st.text(
+    alphabet="0123456789０１２３４５６７８９.．。，、,-－−+＋ ()（）[]【】∞"
+    + "无穷大正负是否不红蓝色上下升降"
+    + "einfａｂＡＢ！",
+    max_size=12,
+)
+
+
+@settings(max_examples=300)
+@given(key=st.sampled_from(KEYS), text=CHINESE_KEYBOARD)
+def test_any_text_from_a_chinese_keyboard_gets_a_sentence_and_never_a_false_tick(key, text):
+    assert_sound(key, text)
+
+
 # --- solution cells ---------------------------------------------------------------------------------
 
 
