@@ -371,3 +371,26 @@ def test_exercise_prompt_refuses_an_unknown_key():
 def test_exercises_module_exports_the_prompt_function():
     assert "exercise_prompt" in exercises.__all__ and callable(exercises.exercise_prompt)
     assert checking.Exercise is exercises.Exercise
+
+
+# --- the teacher's guide's tables (tools/navigation.py) --------------------------------------------
+
+
+def test_the_guides_tables_are_written_from_the_catalogue_in_the_language_asked_for(translated):
+    from tools import navigation
+
+    english_key, english_mistakes = navigation.guide_answer_key("en"), navigation.guide_mistakes("en")
+    assert english_key == navigation.guide_answer_key() and english_mistakes == navigation.guide_mistakes()
+    for key, exercise in EXERCISES.items():
+        assert f"| {key} | {navigation.shown_answer(exercise)} | {exercise.confirmation} |" in english_key
+    translated_key, translated_mistakes = navigation.guide_answer_key("zh-CN"), navigation.guide_mistakes("zh-CN")
+    for table in (translated_key, translated_mistakes):
+        header = table.splitlines()[0]
+        assert header.count("〔") == 3 and not ASCII_WORD.search(header), header
+    with catalogues.using("zh-CN"):
+        assert all(f"| {EXERCISES[key].confirmation} |" in translated_key for key in KEYS)
+        assert navigation.shown_answer(EXERCISES["02.4"]).startswith("〔")
+    assert catalogues.current_language() == "en"  # the guide's language does not leak out
+    source = (ROOT / "tools" / "navigation.py").read_text(encoding="utf-8")
+    for name in catalogues.section("exercises.guide", "en"):
+        assert f"'{name}'" in source or f'"exercises.guide.{name}"' in source, f"exercises.guide.{name} is never used"
