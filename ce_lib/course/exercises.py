@@ -640,6 +640,7 @@ def _door_values() -> dict[str, Any]:
         "to": _shown(MOVED_TO),
         "start": _shown(_DOOR_P[MOVED_DOOR - 1]),
         "doors": listing([_shown(p) for p in _moved_doors()], "and"),
+        "door_list": listing([_shown(p) for p in _moved_doors()], None),
         "outcome": _outcome(DOOR_OUTCOME),
         "factors": " × ".join(factors),
         "flipped": _outcome(flipped),
