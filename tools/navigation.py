@@ -99,10 +99,11 @@ def readme_links() -> str:
     )
 
 
-def shown_answer(exercise: Exercise) -> str:
+def shown_answer(exercise: Exercise, language: str | None = None) -> str:
     """Return an exercise's answer as the answer key prints it (and the checker accepts it)."""
     if exercise.key in FUNCTION_CASES:
-        return f"a function (see its solution cell); checked on {len(FUNCTION_CASES[exercise.key])} cases"
+        cases = len(FUNCTION_CASES[exercise.key])
+        return words.say("exercises.guide.function_answer", cases=cases, language=language)
     value = exercise.expected()
     if isinstance(value, str):
         return value
@@ -117,16 +118,22 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def guide_answer_key() -> str:
-    """Return the teacher's guide's answer key: every exercise, its answer and why."""
-    rows = [f"| {key} | {_cell(shown_answer(e))} | {_cell(e.confirmation)} |" for key, e in EXERCISES.items()]
-    return "| exercise | answer | why |\n|---|---|---|\n" + "\n".join(rows)
+def guide_answer_key(language: str | None = None) -> str:
+    """Return the teacher's guide's answer key in ``language``: every exercise, its answer and why."""
+    heads = words.section("exercises.guide", language)
+    with words.using(language or words.current_language()):
+        rows = [f"| {key} | {_cell(shown_answer(e))} | {_cell(e.confirmation)} |" for key, e in EXERCISES.items()]
+    header = f"| {heads['exercise']} | {heads['answer']} | {heads['why']} |"
+    return header + "\n|---|---|---|\n" + "\n".join(rows)
 
 
-def guide_mistakes() -> str:
-    """Return the teacher's guide's table of every mistake the checker recognises, exercise by exercise."""
-    rows = [f"| {key} | {_cell(name)} | {_cell(message)} |" for key, name, message in misconception_rows()]
-    return "| exercise | the mistake | what the checker says |\n|---|---|---|\n" + "\n".join(rows)
+def guide_mistakes(language: str | None = None) -> str:
+    """Return the teacher's guide's table, in ``language``, of every mistake the checker recognises."""
+    heads = words.section("exercises.guide", language)
+    with words.using(language or words.current_language()):
+        rows = [f"| {key} | {_cell(name)} | {_cell(message)} |" for key, name, message in misconception_rows()]
+    header = f"| {heads['exercise']} | {heads['mistake']} | {heads['says']} |"
+    return header + "\n|---|---|---|\n" + "\n".join(rows)
 
 
 #: Each document's generated blocks: marker name -> what goes between its markers.

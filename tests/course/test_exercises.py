@@ -1,4 +1,8 @@
-"""The exercise checker: right answers pass in every form, known mistakes are named, nothing breaks it."""
+"""The exercise checker: right answers pass in every form, known mistakes are named, nothing breaks it.
+
+No wording is copied here: what a check says is compared with the catalogue (``ce_lib.words``) or
+with what the exercise's own words say.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import html
 import math
 import numbers
 import re
+import unicodedata
 from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
@@ -17,7 +22,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import ce_lib
-from ce_lib.course import exercises, story
+from ce_lib import words as catalogues
+from ce_lib.course import checking, exercises, story
 from ce_lib.course.exercises import (
     EXERCISE_KINDS,
     EXERCISES,
@@ -25,9 +31,9 @@ from ce_lib.course.exercises import (
     GENERIC_MISTAKES,
     KINDS,
     RELATIVE_TOLERANCE,
-    SOLUTION_CHECKS_OUT,
     Feedback,
     check,
+    exercise_prompt,
     misconception_rows,
 )
 from ce_lib.frameworks import clipped_cross_entropy
@@ -35,6 +41,8 @@ from ce_lib.lines import gradient_descent, true_colour_probabilities
 
 settings.register_profile("ce_lib", max_examples=150, deadline=None, derandomize=True)
 settings.load_profile("ce_lib")
+
+SOLUTION_CHECKS_OUT = catalogues.say("checker.solution_checks_out", language="en")
 
 KEYS = list(EXERCISES)
 NUMBER_KEYS = [key for key, exercise in EXERCISES.items() if exercise.kind == "number"]
@@ -146,9 +154,8 @@ def test_exercise_is_well_formed(key):
     exercise = EXERCISES[key]
     assert exercise.key == key
     assert exercise.kind in EXERCISE_KINDS
-    assert exercise.question and exercise.hint and exercise.confirmation
+    assert exercise.prompt and exercise.hint and exercise.confirmation
     assert not re.search(r"\d", exercise.confirmation), "the confirmation has no numbers"
-    assert set(exercise.messages) <= set(GENERIC_MISTAKES)
     names = [mistake.name for mistake in exercise.diagnoses()]
     assert len(names) == len(set(names)), names
     if exercise.kind == "choice":
@@ -185,11 +192,20 @@ def test_the_story_still_fits_the_words_of_the_messages():
     assert [p < 0.5 for p in story.MODEL_A.probabilities].count(True) == 2
     wrong_side = zip(story.POINTS, story.MODEL_A.probabilities, strict=True)
     assert {point.colour for point, p in wrong_side if p < 0.5} == {"red", "blue"}
-    # 04.1 and 04.2 say door 2 has no gift and door 3 has one; 05.1 names the points with label 0.
+    # 04.1 and 04.2 say door 2 has no gift and door 3 has one; 04.1's "door 3 without a gift" is the last door.
     assert exercises.DOOR_OUTCOME[1] == 0 and exercises.DOOR_OUTCOME[2] == 1 and exercises.MOVED_DOOR == 2
-    assert "Points 1 and 4 have label 0" in EXERCISES["05.1"].mistakes[0].message
+    assert len(exercises.DOOR_OUTCOME) == 3
+    # 05.1 says "Points ... have label 0": more than one point, and the points it names are 1 and 4.
+    assert [index for index, y in enumerate(exercises.TERM_LABELS, start=1) if y == 0] == [1, 4]
+    assert EXERCISES["05.1"].words.values()["zero_points"] == catalogues.say(
+        "checker.list_and", items="1", last="4", language="en"
+    )
     # 07.1 says the point is blue and a red point has y = 1.
     assert exercises.GRADIENT_LABEL == 0
+    # 02.3 says the point drops to "a tenth", 07.2 says "twice as sharp" and "half", 03.3 says np.argmax counts from 0.
+    assert exercises.TENTH_FACTOR == 10 and exercises.SHARPER == 2
+    # 01.3's hint says to try counts between HINT_FROM and HALVES.
+    assert exercises.HINT_FROM < expected("01.3") <= exercises.HALVES
     # 07.3 says point 3 is on the wrong side where descent beats model B, and one point one step early.
     path = gradient_descent(
         story.MODEL_A.line.weights(),
@@ -204,7 +220,7 @@ def test_the_story_still_fits_the_words_of_the_messages():
         return [number for number, p in enumerate(probabilities, start=1) if p <= 0.5]
 
     assert wrong_side_at(EXERCISES["07.3"].mistakes[0].value()) == [3]
-    assert "point 3 is still on the wrong side" in EXERCISES["07.3"].mistakes[0].message
+    assert EXERCISES["07.3"].words.values() == {"still_wrong": 3}  # its words say one point, by number
     assert len(wrong_side_at(expected("07.3") - 1)) == 1
     assert wrong_side_at(expected("07.3")) == []
 
@@ -227,31 +243,46 @@ def test_the_step_where_every_point_is_on_its_side_is_found_independently():
     assert EXERCISES["07.3"].mistakes[0].value() == below_b[0] < expected("07.3")
 
 
-# The questions the review asked for, word for word: the notebooks ask them so.
-REVIEWED_QUESTIONS = {
-    "01.1": "The product of model B's probabilities if its point 4 were given 0.9 instead of 0.6: "
-    "0.7 × 0.9 × 0.8 × 0.9.",
-    "02.1": "Model B's sum of logs, ln 0.7 + ln 0.9 + ln 0.8 + ln 0.6.",
-    "02.2": "The sum of the logs of 2000 probabilities of 0.5.",
-    "03.1": "The error −ln p of a point the model gives probability 0.05.",
-    "03.2": "Model A's cross-entropy if it gave point 3 probability 0.5 instead of 0.1.",
-    "04.1": "Door 2's slider moves to 0.6, so the doors are 0.8, 0.6, 0.1. What is the probability of "
-    "(gift, no gift, gift)?",
-    "04.2": "The cross-entropy of that outcome (doors 0.8, 0.6, 0.1).",
-    "05.1": "Compute cross_entropy([0, 1, 1, 0], [0.4, 0.6, 0.1, 0.5]) term by term.",
-    "05.3": "A three-class example: the truth is class 3, p = [0, 0, 1], and the model predicts "
-    "q = [0.2, 0.7, 0.1]. What is H(p, q)?",
-    "06.1": "The probability softmax gives class 2 for the logits z = [2, 1, 0.1].",
-    "06.3": "Under Keras's rule, what does one point with label 1 cost when the model gives it p = 1e-9?",
-    "07.1": "The derivative of a blue point's cross-entropy (label y = 0) with respect to its logit, at z = 1.",
-    "07.3": "The first gradient-descent step at which every point is on its own side (each gets more than 0.5 "
-    "for its true colour).",
+_A, _B = story.MODEL_A.probabilities, story.MODEL_B.probabilities
+_MOVED = (story.DOOR_PROBABILITIES[0], exercises.MOVED_TO, story.DOOR_PROBABILITIES[2])
+_SHARPER = story.MODEL_B.line.sharpness * exercises.SHARPER
+# The numbers each prompt states, from the story and the exercises' inputs (its words are the catalogue's).
+PROMPT_NUMBERS = {
+    "00.2": [exercises.WHAT_IF_POINT, exercises.WHAT_IF_PROBABILITY],
+    "01.1": [exercises.RAISED_POINT, exercises.RAISED_TO, _B[3], _B[0], _B[1]],
+    "01.2": [exercises.DROP_POINT, _B[0], exercises.DROP_TO, ce_lib.product_of_probabilities(_A)],
+    "02.1": list(_B),
+    "02.2": [exercises.LOG_HALVES],
+    "02.3": [exercises.TENTH_POINT, _B[1], _B[1] / 10],
+    "03.1": [exercises.ERROR_PROBABILITY],
+    "03.2": [exercises.MENDED_POINT, exercises.MENDED_TO, _A[2]],
+    "03.3": [1, len(_A)],
+    "03.4": [exercises.ZERO_POINT],
+    "04.1": [exercises.MOVED_DOOR, *_MOVED],
+    "04.2": list(_MOVED),
+    "04.4": [exercises.CERTAIN_DOOR, 8],
+    "05.1": list(story.GRADER_PROBABILITIES),
+    "05.3": [3, *exercises.CLASS_PREDICTION],
+    "05.4": [exercises.SOFT_LABEL, exercises.SOFT_PREDICTION],
+    "06.1": [exercises.SOFTMAX_CLASS, *story.CLASS_LOGITS],
+    "06.2": list(story.CLASS_TRUTH),
+    "07.1": [exercises.GRADIENT_LABEL, exercises.GRADIENT_LOGIT],
+    "07.2": [story.MODEL_B.line.angle_degrees, story.MODEL_B.line.offset, _SHARPER],
+    "07.4": [story.MODEL_B.line.sharpness, story.MODEL_B.line.sharpness * exercises.SHARPEST],
 }
 
 
-@pytest.mark.parametrize("key", sorted(REVIEWED_QUESTIONS))
-def test_the_reviewed_questions_are_asked_word_for_word(key):
-    assert EXERCISES[key].question == REVIEWED_QUESTIONS[key]
+@pytest.mark.parametrize("key", sorted(PROMPT_NUMBERS))
+def test_a_prompt_states_the_numbers_of_the_story_it_is_computed_from(key):
+    prompt = EXERCISES[key].prompt
+    for number in PROMPT_NUMBERS[key]:
+        assert shows_number(prompt, number, digits=range(1, 4)), f"{key} does not state {number}: {prompt}"
+
+
+def test_the_keras_prompt_writes_its_probability_as_python_and_as_a_power_of_ten():
+    prompt = exercise_prompt("06.3", language="en")
+    assert f"`{exercises.KERAS_PROBABILITY:.0e}`".replace("e-0", "e-") in prompt and "10⁻⁹" in prompt
+    assert exercises.KERAS_PROBABILITY == 1e-9
 
 
 def test_the_reviewed_answers_are_computed_from_the_story():
@@ -275,7 +306,8 @@ def test_the_reviewed_answers_are_computed_from_the_story():
 def test_a_question_does_not_print_its_own_answer(key):
     if expected(key) == 0:  # 06.2: a zero is in every list of numbers
         return
-    assert not shows_answer(key, EXERCISES[key].question, digits=range(2, 7)), EXERCISES[key].question
+    prompt = exercise_prompt(key, language="en")
+    assert not shows_answer(key, prompt, digits=range(2, 7)), prompt
 
 
 def test_the_predict_exercises_are_marked():
@@ -424,9 +456,8 @@ def test_a_rounding_too_coarse_states_the_real_rule_and_three_digits_are_right()
     assert check("03.2", 3.17).correct
     feedback = check("03.2", 3.2)
     assert feedback.mistake == "rounded too coarsely"
-    assert feedback.message == (
-        "Close, but rounded too far: the check wants the answer within 0.5 % — keep three or four significant digits."
-    )
+    assert feedback.message == catalogues.say("checker.rounded_too_coarsely", percent="0.5")
+    assert "0.5 %" in feedback.message
 
 
 @pytest.mark.parametrize("key", NUMBER_KEYS)
@@ -551,17 +582,41 @@ def test_a_one_element_array_is_its_number():
     assert check("03.1", np.matrix([[2.996]])).correct
 
 
-def test_not_answered_repeats_the_question_and_the_options():
-    assert EXERCISES["03.2"].question in check("03.2", ...).message
-    assert "'up' or 'down'" in check("07.4", ...).message
+@pytest.mark.parametrize("key", KEYS)
+def test_not_answered_repeats_the_prompt_the_notebook_shows_and_the_options(key):
+    message = check(key, ...).message
+    shown = exercise_prompt(key, language="en")
+    heading = catalogues.say("exercises.exercise", key=key, prompt="", language="en")
+    assert shown.startswith(heading)
+    assert message.endswith(shown.removeprefix(heading).replace("**", "").replace("`", ""))
+    assert message.endswith(EXERCISES[key].prompt)
+    assert all(f'"{option}"' in message for option in EXERCISES[key].options)
 
 
 def test_infinity_is_accepted_only_where_it_is_the_answer():
-    for form in ("inf", "∞", "infinity", "INFINITY", math.inf, np.inf):
-        assert check("03.4", form).correct
+    for form in (
+        "inf",
+        "∞",
+        "infinity",
+        "INFINITY",
+        math.inf,
+        np.inf,
+        "无穷",
+        "无穷大",
+        "正无穷",
+        "＋∞",
+        "ｉｎｆ",
+        "∞。",
+    ):
+        assert check("03.4", form).correct, form
+    for form in ("-inf", "−∞", "负无穷", "－∞", "-无穷大"):
+        assert check("03.4", form).mistake == "sign slip", form
     assert not check("03.2", math.inf).correct
-    assert check("03.2", "inf").kind == "wrong kind"
+    for form in ("inf", "无穷大", "∞"):
+        assert check("03.2", form).kind == "wrong kind"
+        assert "math.inf" in check("03.2", form).message
     assert not check("03.4", "infinite").correct
+    assert not check("03.4", "无穷小").correct
 
 
 # --- function exercises --------------------------------------------------------------------------
@@ -696,7 +751,12 @@ ARRAY_DTYPES = st.one_of(
     hnp.timedelta64_dtypes(),
 )
 ARRAYS = hnp.arrays(ARRAY_DTYPES, hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=3))
-WORDS = st.sampled_from(["inf", "∞", "-inf", "nan", "2.996", "B", "yes", "Red", "down", " a ", "", "0, 0, 1", "True"])
+WORDS = st.sampled_from([
+    "inf", "∞", "-inf", "nan", "2.996", "B", "yes", "Red", "down", " a ", "", "0, 0, 1", "True",
+    # typed with a Chinese input method, or in Chinese
+    "是", "否", "是。", "红色", "蓝", "Ｂ", "ｄｏｗｎ", "上升", "无穷大", "负无穷", "－∞", "１．１９６",
+    "2，996", "1。196", "(1，0，1)", "1、0、1", "（０，０，１）", "３", "∞。", "ｉｎｆ", "不是", "下降！",
+])  # fmt: skip
 ERRORS = st.sampled_from([ZeroDivisionError("x"), ValueError("x"), TypeError("x"), RecursionError(), KeyError("k")])
 SCALARS = st.one_of(
     st.none(),
@@ -767,6 +827,28 @@ def label_items(answer, depth=0):
     return items
 
 
+def read_one_word(text: str) -> str:
+    """A one-word answer as the checker's documented rules read it: half-width, trimmed, no sentence end."""
+    return unicodedata.normalize("NFKC", text).replace("−", "-").strip().rstrip("。.!").strip()
+
+
+def means(text: str, option: str) -> bool:
+    """Tell whether a text answer means ``option``: itself in any case or width, or one of its ANSWER_WORDS."""
+    if text.strip().casefold() == option.casefold():
+        return True
+    word = read_one_word(text).casefold()
+    return word == option.casefold() or word in {w.casefold() for w in checking.ANSWER_WORDS.get(option, ())}
+
+
+def infinity_sign(text: str) -> int | None:
+    """+1 or -1 if a text answer spells (signed) infinity, else None."""
+    word = read_one_word(text)
+    sign = {"+": 1, "-": -1, "正": 1, "负": -1, "負": -1}.get(word[:1])
+    if sign is not None:
+        word = word[1:].strip()
+    return (sign or 1) if word.casefold() in checking.INFINITY_WORDS else None
+
+
 def really_right(key, answer) -> bool:
     """Tell, independently of the checker, whether a garbage answer equals the right answer."""
     exercise = EXERCISES[key]
@@ -785,9 +867,9 @@ def really_right(key, answer) -> bool:
             return False
     value = unwrapped(answer)
     if exercise.kind == "choice":
-        return isinstance(value, str) and value.strip().casefold() == right.casefold()
+        return isinstance(value, str) and means(value, right)
     if isinstance(value, str) and exercise.kind == "number" and math.isinf(right):
-        return value.strip().lstrip("+").strip().casefold() in {"inf", "∞", "infinity"}
+        return infinity_sign(value) == 1
     if isinstance(value, NOT_NUMBERS):
         return False
     if not isinstance(value, (numbers.Real, Decimal)):
@@ -862,6 +944,139 @@ def test_a_function_returning_garbage_or_raising_never_breaks_the_check(key, res
         assert feedback.kind in KINDS and feedback.message
 
 
+# --- answers typed with a Chinese input method ---------------------------------------------------------
+
+#: What a Chinese input method types for each ASCII character it has a full-width form of.
+FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789.-+()eE,ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"}
+
+
+@st.composite
+def typed_in_chinese(draw, text: str) -> str:
+    """``text`` with any of its characters full-width, as a Chinese input method may type it."""
+    return "".join(FULL_WIDTH[c] if c in FULL_WIDTH and draw(st.booleans()) else c for c in text)
+
+
+def test_the_chinese_answers_the_issue_names_are_understood():
+    assert check("01.2", "是").correct and check("01.2", "否").mistake == "good points outweigh one bad one"
+    assert check("00.2", "红").correct and check("00.2", "红色").correct
+    assert check("00.2", "蓝").mistake == check("00.2", "蓝色").mistake == "the slider read as the other colour"
+    assert check("00.1", "Ｂ").correct and check("07.4", "下降").correct and check("07.4", "ｄｏｗｎ。").correct
+    assert {"是", "否", "红", "蓝", "红色", "蓝色"} <= set().union(*checking.ANSWER_WORDS.values())
+    assert {"∞", "无穷", "无穷大"} <= checking.INFINITY_WORDS
+
+
+def test_a_full_width_number_is_read_and_shown_as_python_writes_it():
+    feedback = check("02.1", "－１．１９６")
+    assert (feedback.kind, feedback.correct) == ("wrong kind", False)
+    assert "-1.196" in feedback.message and "'－１．１９６'" in feedback.message
+    assert check("03.3", "３").kind == "wrong kind" and "3" in check("03.3", "３").message.split(":")[-1]
+
+
+def after_quote(message: str) -> str:
+    """What a message says after quoting the answer."""
+    return message.split("' ", 1)[1]
+
+
+def test_a_full_stop_is_never_read_silently_as_a_decimal_point():
+    # Between digits, 。 is what the "." key types in Chinese punctuation mode: the check says so.
+    feedback = check("02.1", "-1。196")
+    assert feedback.kind == "wrong kind" and "。" in feedback.message and "-1.196" in feedback.message
+    # At the end, 。 ends the sentence: "-1.196。" is the text "-1.196", still the wrong kind (quotes).
+    assert after_quote(check("02.1", "-1.196。").message) == after_quote(check("02.1", "-1.196").message)
+    assert check("01.2", "是。").correct and check("03.4", "无穷大。").correct
+    # Anywhere else it is not a number.
+    assert check("02.1", "。1").kind == "wrong kind" and not check("02.1", "1。。2").correct
+
+
+def test_chinese_list_separators_separate_numbers_and_an_ascii_comma_is_a_decimal_comma():
+    assert "3" in check("03.1", "2、9、9").message and check("03.1", "2、9、9").kind == "wrong kind"
+    assert after_quote(check("03.1", "2，996").message) == after_quote(check("03.1", "2、996").message)  # not 2.996
+    assert "dot" in check("03.1", "2,996").message  # a decimal comma
+    feedback = check("04.3", "（０，０，１）")
+    assert feedback.kind == "wrong kind" and "(0, 0, 1)" in feedback.message
+    assert "(1, 0, 1)" in check("04.3", "1、0、1").message
+
+
+NUMBER_OR_INTEGER_KEYS = [key for key in NUMBER_KEYS + INTEGER_KEYS if not math.isinf(float(expected(key)))]
+
+
+@given(data=st.data())
+def test_a_number_typed_with_a_chinese_input_method_is_read_and_answered_with_a_sentence(data):
+    key = data.draw(st.sampled_from(NUMBER_OR_INTEGER_KEYS))
+    if EXERCISES[key].kind == "integer":
+        python = str(data.draw(st.integers(-(10**6), 10**6)))
+    else:
+        python = repr(data.draw(st.floats(allow_nan=False, allow_infinity=False)))
+    typed = data.draw(typed_in_chinese(python))
+    if "." in typed and data.draw(st.booleans()):  # the "." key in Chinese punctuation mode
+        typed = typed.replace(".", "。").replace("．", "。")
+    if data.draw(st.booleans()):
+        typed += "。"  # a sentence end
+    feedback = check(key, typed)
+    assert not feedback.correct and feedback.kind == "wrong kind", feedback
+    if typed.rstrip("。") != python:  # it had to be read kindly: the check shows how Python writes it
+        assert python in feedback.message, feedback
+    assert check(key, typed, solution=True) == feedback
+
+
+@pytest.mark.parametrize("key", CHOICE_KEYS)
+@given(data=st.data())
+def test_a_choice_typed_in_chinese_or_full_width_is_read_as_meant(key, data):
+    exercise = EXERCISES[key]
+    option = data.draw(st.sampled_from(exercise.options))
+    spelled = data.draw(st.sampled_from([option, *sorted(checking.ANSWER_WORDS.get(option, ()))]))
+    spelled = "".join(c.upper() if data.draw(st.booleans()) else c for c in spelled)
+    spelled = data.draw(typed_in_chinese(spelled))
+    spaces = st.text(alphabet=" \t\n\u3000", max_size=2)
+    typed = data.draw(spaces) + spelled + data.draw(st.sampled_from(["", "。", ".", "！", "!"])) + data.draw(spaces)
+    feedback = check(key, typed)
+    if option == exercise.expected():
+        assert feedback.correct, (typed, feedback)
+    else:
+        assert feedback.kind == "mistake" and feedback.mistake == exercise.mistakes[0].name, (typed, feedback)
+
+
+@given(data=st.data())
+def test_infinity_in_any_spelling_is_read_with_its_sign(data):
+    word = data.draw(typed_in_chinese(data.draw(st.sampled_from(sorted(checking.INFINITY_WORDS)))))
+    sign = data.draw(st.sampled_from(["", "+", "＋", "正", "-", "－", "−", "负"]))
+    typed = sign + data.draw(st.sampled_from(["", " "])) + word + data.draw(st.sampled_from(["", "。"]))
+    feedback = check("03.4", typed)
+    if sign in {"-", "－", "−", "负"}:
+        assert feedback.mistake == "sign slip", (typed, feedback)
+    else:
+        assert feedback.correct, (typed, feedback)
+    assert check("03.2", typed).kind == "wrong kind"  # a finite answer: infinity as text is told how to write it
+
+
+@given(
+    labels=st.lists(st.integers(0, 12), min_size=3, max_size=3),
+    separator=st.sampled_from([",", ", ", "，", "、", " ", "， ", "、 "]),
+    brackets=st.sampled_from(["", "()", "（）", "[]"]),
+    data=st.data(),
+)
+def test_labels_typed_as_text_with_chinese_separators_are_read_and_shown_as_a_tuple(labels, separator, brackets, data):
+    inside = separator.join(data.draw(typed_in_chinese(str(label))) for label in labels)
+    typed = brackets[:1] + inside + brackets[1:]
+    feedback = check("04.3", typed)
+    assert feedback.kind == "wrong kind" and not feedback.correct
+    assert "(" + ", ".join(map(str, labels)) + ")" in feedback.message, (typed, feedback)
+
+
+CHINESE_KEYBOARD = st.text(
+    alphabet="0123456789０１２３４５６７８９.．。，、,-－−+＋ ()（）[]【】∞"
+    + "无穷大正负是否不红蓝色上下升降"
+    + "einfａｂＡＢ！",
+    max_size=12,
+)
+
+
+@settings(max_examples=300)
+@given(key=st.sampled_from(KEYS), text=CHINESE_KEYBOARD)
+def test_any_text_from_a_chinese_keyboard_gets_a_sentence_and_never_a_false_tick(key, text):
+    assert_sound(key, text)
+
+
 # --- solution cells ---------------------------------------------------------------------------------
 
 
@@ -869,9 +1084,9 @@ def test_a_function_returning_garbage_or_raising_never_breaks_the_check(key, res
 def test_a_right_solution_says_only_that_it_checks_out(key):
     for form in accepted_forms(key):
         feedback = check(key, form, solution=True)
-        assert feedback == Feedback(True, "This solution checks out.", "right")
-        assert str(feedback) == "✓ This solution checks out."
-        assert "This solution checks out." in feedback._repr_html_()
+        assert feedback == Feedback(True, SOLUTION_CHECKS_OUT, "right")
+        assert str(feedback) == "✓ " + SOLUTION_CHECKS_OUT
+        assert html.escape(SOLUTION_CHECKS_OUT) in feedback._repr_html_()
         assert html.escape(EXERCISES[key].confirmation) not in feedback._repr_html_()
 
 
@@ -929,7 +1144,7 @@ def test_misconception_rows_list_every_recognised_mistake():
     assert len(rows) == len(DIAGNOSES)
     assert len({(key, name) for key, name, _ in rows}) == len(rows)
     for key, exercise in EXERCISES.items():
-        own = [(key, mistake.name, mistake.message) for mistake in exercise.mistakes]
+        own = [(key, mistake.name, exercise.words(f"mistakes.{mistake.name}")) for mistake in exercise.mistakes]
         assert all(row in rows for row in own)
     generic = {name for _, name, _ in rows} & set(GENERIC_MISTAKES)
     assert generic == set(GENERIC_MISTAKES) - {"sum instead of mean"}  # no exercise asks for a mean
