@@ -63,8 +63,8 @@ _TERMS = (
     Term('learning_rate', '07', r'learning[ _]rate'),
 )
 
-#: Every term, by its key (and, for the tests, by its English name).
-TERMS: dict[str, Term] = {term.key: term for term in _TERMS} | {term.name("en"): term for term in _TERMS}
+#: Every term, by its English name.
+TERMS: dict[str, Term] = {term.name("en"): term for term in _TERMS}
 
 
 def terms_defined_in(number: str) -> list[Term]:

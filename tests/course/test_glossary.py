@@ -25,14 +25,15 @@ def boxes(file: str) -> str:
                      for c in cells if "glossary" in c["metadata"].get("tags", []))  # fmt: skip
 
 
-@pytest.mark.parametrize("term", list(TERMS.values()), ids=lambda t: t.name)
-def test_the_first_notebook_using_a_term_defines_it(term):
+@pytest.mark.parametrize("name", list(TERMS))
+def test_the_first_notebook_using_a_term_defines_it(name):
+    term = TERMS[name]
     first = next((n for n in NOTEBOOKS if term.used_in(written_text(n.file))), None)
-    assert first is not None, f"no notebook uses {term.name!r}: drop it from the glossary"
-    assert first.number == term.notebook, f"{term.name!r} is first used in {first.file}, defined in {term.notebook}"
-    assert f"**{term.name}**" in boxes(first.file), f"{first.file}'s Words to know box lacks {term.name!r}"
-    assert f"**{term.name}**".lower() in written_text(first.file).lower() or term.name == "nats and bits", (
-        f"{first.file} uses {term.name!r} but never explains it in its own words (bold where it is introduced)"
+    assert first is not None, f"no notebook uses {name!r}: drop it from the glossary"
+    assert first.number == term.notebook, f"{name!r} is first used in {first.file}, defined in {term.notebook}"
+    assert f"**{name}**" in boxes(first.file), f"{first.file}'s Words to know box lacks {name!r}"
+    assert f"**{name}**".lower() in written_text(first.file).lower() or name == "nats and bits", (
+        f"{first.file} uses {name!r} but never explains it in its own words (bold where it is introduced)"
     )
 
 
