@@ -118,13 +118,17 @@ def catalogue(language: str | None = None) -> dict[str, str]:
     A key with no translation yet reads in English, so a learner never meets a missing word; a
     test lists every such key (:func:`stale`).
     """
-    language = _check_language(language or current_language())
+    return dict(_resolved(_check_language(language or current_language())))
+
+
+@functools.cache
+def _resolved(language: str) -> dict[str, str]:
+    """Return ``language``'s words for every key (English where a key has no translation): made once."""
     words = english()
-    if language == SOURCE:
-        return words
-    for key, entry in _catalogue(language).items():
-        if key in words:
-            words[key] = entry["text"]
+    if language != SOURCE:
+        for key, entry in _catalogue(language).items():
+            if key in words:
+                words[key] = entry["text"]
     return words
 
 
@@ -147,7 +151,7 @@ def say(key: str, /, language: str | None = None, **values: Any) -> str:
     KeyError
         If no catalogue has ``key``.
     """
-    words = catalogue(language)
+    words = _resolved(_check_language(language or current_language()))
     if key not in words:
         raise KeyError(f"no words have the key {key!r}; add it to a catalogue in ce_lib/words/{SOURCE}/")
     return fill(words[key], values)
@@ -156,7 +160,8 @@ def say(key: str, /, language: str | None = None, **values: Any) -> str:
 def section(prefix: str, language: str | None = None) -> dict[str, str]:
     """Return every entry under ``prefix`` (``"views.plane"``), keyed by the rest of its key."""
     start = prefix + "."
-    return {key[len(start) :]: text for key, text in catalogue(language).items() if key.startswith(start)}
+    words = _resolved(_check_language(language or current_language()))
+    return {key[len(start) :]: text for key, text in words.items() if key.startswith(start)}
 
 
 @dataclass(frozen=True)
