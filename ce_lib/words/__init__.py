@@ -107,6 +107,12 @@ def _catalogue(language: str) -> dict[str, Any]:
     return entries
 
 
+def reload() -> None:
+    """Forget the catalogues read so far: the next words come from the files as they are now."""
+    _catalogue.cache_clear()
+    _resolved.cache_clear()
+
+
 def english() -> dict[str, str]:
     """Return the source catalogue: every key and its English."""
     return dict(_catalogue(SOURCE))

@@ -239,7 +239,10 @@ def translated(monkeypatch):
     monkeypatch.setattr(
         catalogues, "_catalogue", lambda language: made_up if language == "zh-CN" else original(language)
     )
-    return made_up
+    catalogues._resolved.cache_clear()
+    yield made_up
+    monkeypatch.undo()
+    catalogues.reload()
 
 
 ASCII_WORD = re.compile(r"[A-Za-z_]{3,}")
