@@ -66,9 +66,10 @@ from ce_lib.course.checking import (
 )
 from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
 from ce_lib.formatting import format_number
-from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy
+from ce_lib.frameworks import CLIPPING_RULES, LIBRARY_LOSSES, clipped_cross_entropy, library_loss
 from ce_lib.lines import (
     cross_entropy_gradient_logits,
+    squared_error_gradient_logits,
     true_colour_probabilities,
 )
 from ce_lib.logits import sigmoid
@@ -146,6 +147,14 @@ EQUAL_LOGITS: tuple[float, ...] = (0.0, 0.0, 0.0)
 GRADIENT_LABEL, GRADIENT_LOGIT = 0, 1.0
 #: 07.2 and 07.4: model B's line, sharpened.
 SHARPER, SHARPEST = 2.0, 3.0
+#: 02.5: an outcome of this probability; its surprise in bits is asked.
+BITS_PROBABILITY = 1 / 32
+#: 05.5: the share of look-alike points that are red (the calibration view's start).
+RED_SHARE = 0.7
+#: 06.5: the PyTorch calls offered, by their short names (each is in ce_lib.frameworks.LIBRARY_LOSSES).
+TORCH_CALLS: tuple[str, ...] = ("BCELoss", "BCEWithLogitsLoss", "NLLLoss", "CrossEntropyLoss")
+#: 07.5: a red point's logit, confidently wrong (the gradients view's start).
+WRONG_LOGIT = -5.0
 
 
 def _g(value: float) -> str:
@@ -304,8 +313,6 @@ def _first_step_all_on_their_side() -> int:
     if not any(on_side):
         raise RuntimeError("gradient descent never puts every point on its side: check story's descent settings")
     return on_side.index(True)
-
-
 
 
 def _sharpening_direction() -> str:
@@ -712,6 +719,48 @@ def _function_values(key: str) -> Callable[[], dict[str, Any]]:
 
 # ---------------------------------------------------------------------------------------------
 # The exercises: data and logic. Their words: ce_lib/words/<language>/exercises.toml.
+def _doors_outcome_surprises() -> tuple[np.ndarray, np.ndarray]:
+    """Return the doors' eight outcomes' probabilities and cross-entropies (ce_lib's table)."""
+    table = outcome_table(story.DOOR_PROBABILITIES)
+    return np.array([row.probability for row in table]), np.array([row.cross_entropy for row in table])
+
+
+def _doors_expected_surprise() -> float:
+    """Return the doors' average surprise: each outcome's cross-entropy weighted by its probability."""
+    probabilities, surprises = _doors_outcome_surprises()
+    return math.fsum(probabilities * surprises)
+
+
+def _doors_entropy() -> float:
+    """Return the doors' own entropy: the sum of each door's, H(p) for (gift, no gift)."""
+    return math.fsum(entropy([p, 1.0 - p]) for p in story.DOOR_PROBABILITIES)
+
+
+def _call_taking_probabilities() -> str:
+    """Return the PyTorch call (of 06.5's) that takes probabilities and 0/1 labels: it gives B's mean as is."""
+    taking = [name for name in TORCH_CALLS if LIBRARY_LOSSES[f"torch.nn.{name}"].takes == "probabilities"]
+    if len(taking) != 1:
+        raise RuntimeError(f"06.5 needs exactly one call that takes probabilities, not {taking}")
+    mean = cross_entropy(np.ones(len(_B.probabilities)), _B.probabilities, reduction="mean")
+    given = library_loss(f"torch.nn.{taking[0]}", np.ones(len(_B.probabilities)), _B.probabilities)
+    if not math.isclose(given, mean, rel_tol=1e-12):
+        raise RuntimeError("ce_lib.frameworks.library_loss disagrees with ce_lib's mean")
+    return taking[0]
+
+
+def _harder_push() -> str:
+    """Return which loss pushes a confidently wrong red point's logit harder (07.5)."""
+    cross = abs(float(cross_entropy_gradient_logits([1], [WRONG_LOGIT])[0]))
+    squared = abs(float(squared_error_gradient_logits([1], [WRONG_LOGIT])[0]))
+    return "cross-entropy" if cross > squared else "squared error"
+
+
+def _positive_terms_only(y: Any, p: Any) -> Any:
+    """The formula with its (1 − y) terms dropped: only −Σ y ln p."""
+    y, p = np.asarray(y, dtype=np.float64), np.asarray(p, dtype=np.float64)
+    return -np.sum(np.where(y > 0, y * np.log(p), 0.0))
+
+
 # ---------------------------------------------------------------------------------------------
 
 _EXERCISE_LIST: tuple[Exercise, ...] = (
@@ -839,6 +888,18 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         values=_function_values("02.4"),
         shared=_CLIPPING,
     ),
+    _exercise(
+        "02.5",
+        "number",
+        lambda: float(point_errors([BITS_PROBABILITY], base=2)[0]),
+        (
+            Mistake("in nats", lambda: float(point_errors([BITS_PROBABILITY])[0])),
+            Mistake("the probability itself", lambda: BITS_PROBABILITY),
+            Mistake("one over the probability", lambda: 1 / BITS_PROBABILITY),
+        ),
+        values=lambda: {"one_in": _shown(1 / BITS_PROBABILITY)},
+        shared=_SIGN_OF_AN_ERROR,
+    ),
     # 03: the negative log, summed -----------------------------------------------------------
     _exercise(
         "03.1",
@@ -876,6 +937,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
             "largest_probability": int(np.argmax(_A.probabilities)) + 1,
             "second": _second_largest_error_point(),
         },
+        predict=True,
         bounds=(1, len(_A.probabilities)),
     ),
     _exercise(
@@ -937,6 +999,26 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         predict=True,
         bounds=(0, 2 ** len(_DOOR_P)),
     ),
+    _exercise(
+        "04.5",
+        "number",
+        _doors_expected_surprise,
+        (
+            Mistake("the eight cross-entropies added", lambda: math.fsum(_doors_outcome_surprises()[1])),
+            Mistake("their plain mean", lambda: float(np.mean(_doors_outcome_surprises()[1]))),
+            Mistake("the likeliest outcome's", lambda: float(_doors_outcome_surprises()[1].min())),
+        ),
+        values=lambda: {"outcomes": len(_doors_outcome_surprises()[0])},
+        shared=_SIGN_OF_AN_ERROR,
+        log=True,
+    ),
+    _exercise(
+        "04.6",
+        "number",
+        lambda: float(sum(kl_divergence([p, 1 - p], [p, 1 - p]) for p in story.DOOR_PROBABILITIES)),
+        (Mistake("the doors' own entropy", _doors_entropy),),
+        predict=True,
+    ),
     # 05: the general formula -----------------------------------------------------------------
     _exercise(
         "05.1",
@@ -945,6 +1027,10 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         (
             Mistake("the y = 0 term as −ln p", lambda: float(point_errors(story.GRADER_PROBABILITIES).sum())),
             Mistake("the grader's labels", lambda: _grader_terms(story.GRADER_LABELS)),
+            Mistake(
+                "the (1 − y) terms dropped",
+                lambda: float(_positive_terms_only(TERM_LABELS, story.GRADER_PROBABILITIES)),
+            ),
         ),
         values=_term_values,
         shared=_SIGN_OF_AN_ERROR,
@@ -963,6 +1049,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
             Mistake("no minus sign", lambda: _masked_no_minus),
             Mistake("log base 10", lambda: _masked_log10),
             Mistake("the terms not added", lambda: _masked_terms),
+            Mistake("the (1 − y) terms dropped", lambda: _positive_terms_only),
         ),
         values=_function_values("05.2"),
         shared=_CLIPPING,
@@ -995,6 +1082,18 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         shared=_SIGN_OF_AN_ERROR,
         predict=True,
         log=True,
+    ),
+    _exercise(
+        "05.5",
+        "number",
+        lambda: min((q / 100 for q in range(1, 100)), key=lambda q: cross_entropy([RED_SHARE], [q])),
+        (
+            Mistake("certain", lambda: 1.0),
+            Mistake("a coin flip", lambda: 0.5),
+            Mistake("the lowest cost, not the q", lambda: cross_entropy([RED_SHARE], [RED_SHARE])),
+        ),
+        values=lambda: {"percent": _shown(100 * RED_SHARE)},
+        predict=True,
     ),
     # 06: beyond two classes -----------------------------------------------------------------
     _exercise(
@@ -1043,6 +1142,17 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         shared=_SIGN_OF_AN_ERROR | _Q_OF_THE_TRUE_CLASS,
         predict=True,
         log=True,
+    ),
+    _exercise(
+        "06.5",
+        "choice",
+        _call_taking_probabilities,
+        tuple(Mistake(name, (lambda name=name: name)) for name in TORCH_CALLS if name != "BCELoss"),
+        values=lambda: {
+            "probabilities": _list(_B.probabilities),
+            "mean": format_number(cross_entropy(np.ones(len(_B.probabilities)), _B.probabilities, reduction="mean"), 3),
+        },
+        options=TORCH_CALLS,
     ),
     # 07: learning the line -------------------------------------------------------------------
     _exercise(
@@ -1095,6 +1205,15 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         },
         predict=True,
         options=("up", "down"),
+    ),
+    _exercise(
+        "07.5",
+        "choice",
+        _harder_push,
+        (Mistake("squared error", _other_option("07.5")),),
+        values=lambda: {"z": _shown(WRONG_LOGIT)},
+        predict=True,
+        options=("cross-entropy", "squared error"),
     ),
 )
 

@@ -270,7 +270,8 @@ def answer_words(value, depth: int = 0) -> set[str]:
 
 def leaked_english(message: str, answer, key: str) -> set[str]:
     """ASCII words in a message that come neither from the catalogue (made-up letters) nor from the answer."""
-    allowed = answer_words(answer) | PYTHON_WORDS | set(EXERCISES[key].options)
+    options = {word for option in EXERCISES[key].options for word in ASCII_WORD.findall(str(option))}
+    allowed = answer_words(answer) | PYTHON_WORDS | set(EXERCISES[key].options) | options
     return set(ASCII_WORD.findall(message)) - allowed
 
 
