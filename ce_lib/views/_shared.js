@@ -416,6 +416,14 @@ function stateRefusal(specs, key, value) {
 
 const CONTROL_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown", " "]);
 
+// Jupyter Notebook 7 handles shortcuts before the view sees the key, and its command-mode arrow
+// keys match a focused control itself: the attribute must be on each control, not only on the root.
+// (Lumino then lets no shortcut act on a key pressed on a control, in JupyterLab too.)
+function suppressShortcuts(input) {
+  input.setAttribute("data-lm-suppress-shortcuts", "true");
+  return input;
+}
+
 function buildControl(spec, state, onChange) {
   const wrapper = document.createElement("div");
   wrapper.className = "ce-control";
@@ -426,7 +434,7 @@ function buildControl(spec, state, onChange) {
     group.innerHTML = `<legend>${escapeText(spec.label)}</legend>`;
     for (const [text, value] of spec.options) {
       const option = document.createElement("label");
-      const input = document.createElement("input");
+      const input = suppressShortcuts(document.createElement("input"));
       input.type = "radio";
       input.name = id;
       input.value = JSON.stringify(value);
@@ -440,7 +448,7 @@ function buildControl(spec, state, onChange) {
   }
   if (spec.kind === "toggle") {
     const label = document.createElement("label");
-    const input = document.createElement("input");
+    const input = suppressShortcuts(document.createElement("input"));
     input.type = "checkbox";
     input.checked = Boolean(controlValue(state, spec));
     input.addEventListener("change", () => onChange(spec, input.checked));
@@ -451,7 +459,7 @@ function buildControl(spec, state, onChange) {
   const label = document.createElement("label");
   label.htmlFor = id;
   label.textContent = spec.label;
-  const input = document.createElement("input");
+  const input = suppressShortcuts(document.createElement("input"));
   input.type = "range";
   input.id = id;
   input.className = "ce-slider";
