@@ -36,9 +36,17 @@ from tools.contents import NOTEBOOKS  # noqa: E402
 NOTEBOOK_FOLDER = ROOT / "notebooks"
 DEFAULT_OUTPUT = ROOT / "artifacts" / "site"
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
-LIVE_SCRIPT = Path(__file__).resolve().parent / "site_assets" / "live.js"
+ASSETS = Path(__file__).resolve().parent / "site_assets"
+#: The scripts and style sheets written beside the pages: the in-page model that renders the
+#: views, and what makes every deck's slides fit the screen.
+SITE_ASSETS = ("live.js", "deck.js", "deck.css", "edition.css")
+#: Code is highlighted with a palette made for contrast (WCAG AAA on its background, and at
+#: least 6.8:1 on the code cells' grey), from the accessible-pygments package.
+CODE_STYLE = "a11y-high-contrast-light"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 REVEAL_PREFIX = "assets/reveal"
+#: The decks' logical slide size, 16:9: reveal.js scales it exactly to 1280 × 720 and 1920 × 1080.
+SLIDE_SIZE = (1280, 720)
 
 
 def package_folder(name: str) -> Path:
@@ -100,7 +108,7 @@ def static_notebook(notebook: dict) -> dict:
 
 
 def copy_assets(output: Path) -> None:
-    """Copy reveal.js, the views' style and the in-page model into ``output``."""
+    """Copy reveal.js, the views' style, the in-page model and the decks' fitting into ``output``."""
     assets = output / "assets"
     reveal = package_folder("sphinx_revealjs") / "_static" / "revealjs"
     for part in ("dist/reveal.js", "dist/reveal.css", "dist/reset.css", "dist/theme/white.css", "plugin/notes/notes.js",
@@ -114,7 +122,8 @@ def copy_assets(output: Path) -> None:
     views = output / "views"
     views.mkdir(parents=True, exist_ok=True)
     (views / "views.css").write_text(style_source(), encoding="utf-8")
-    (output / "live.js").write_text(LIVE_SCRIPT.read_text(encoding="utf-8"), encoding="utf-8")
+    for name in SITE_ASSETS:
+        shutil.copyfile(ASSETS / name, output / name)
 
 
 def view_modules(notebook: dict) -> set[str]:
@@ -131,6 +140,21 @@ def write_view_modules(output: Path, used: set[str]) -> None:
         (output / "views" / f"{name}.js").write_text(VIEWS[name]._esm, encoding="utf-8")
 
 
+def plain_page(title: str, body: str, width: str = "46em") -> str:
+    """Return a page of the edition that is not a notebook (the index, the teacher's guide)."""
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width'><link rel='icon' href='data:,'>"
+        f"<title>{html.escape(title)}</title><link rel='stylesheet' href='edition.css'>"
+        "<style>body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;max-width:"
+        f"{width};margin:2em auto;padding:0 1em;line-height:1.5;color:#1a1a1a}}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}"
+        ".table-scroll{overflow-x:auto;margin:1em 0}.table-scroll:focus-visible{outline:3px solid #E69F00}"
+        "code{overflow-wrap:anywhere}</style></head>"
+        f"<body><main>{body}</main></body></html>"
+    )
+
+
 def index_page(output: Path) -> Path:
     """Write the edition's front page: every notebook, its deck, and the teacher's guide."""
     rows = "".join(
@@ -139,17 +163,30 @@ def index_page(output: Path) -> Path:
         for n in NOTEBOOKS
     )
     page = output / "index.html"
-    page.write_text(
-        "<!doctype html><html lang='en'><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
-        "<link rel='icon' href='data:,'><title>Cross-Entropy, Step by Step</title>"
-        "<style>body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;"
-        "line-height:1.5}</style><h1>Cross-Entropy, Step by Step</h1>"
+    body = (
+        "<h1>Cross-Entropy, Step by Step</h1>"
         "<p>The static edition: every notebook as a page and as a slide deck. The sliders work here too, "
         "with no kernel and no network.</p>"
-        f"<ol start='0'>{rows}</ol><p><a href='teacher_guide.html'>The teacher's guide</a></p></html>",
-        encoding="utf-8",
+        f"<ol start='0'>{rows}</ol><p><a href='teacher_guide.html'>The teacher's guide</a></p>"
     )
+    page.write_text(plain_page("Cross-Entropy, Step by Step", body), encoding="utf-8")
     return page
+
+
+def scrolling_tables(body: str) -> str:
+    """Put each table of ``body`` in a region that scrolls sideways on its own (a phone's page does not).
+
+    The region can be focused, so a keyboard scrolls it too, and is named after the heading above it.
+    """
+    out, heading = [], "Table"
+    for part in re.split(r"(<h[1-6][^>]*>.*?</h[1-6]>|<table>.*?</table>)", body, flags=re.S):
+        if re.match(r"<h[1-6]", part):
+            heading = html.unescape(re.sub(r"<[^>]+>", "", part)).strip()
+        elif part.startswith("<table>"):
+            label = html.escape(f"Table: {heading}", quote=True)
+            part = f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{part}</div>'
+        out.append(part)
+    return "".join(out)
 
 
 def guide_page(output: Path, folder: Path) -> Path:
@@ -158,16 +195,9 @@ def guide_page(output: Path, folder: Path) -> Path:
 
     text = (folder / "teacher_guide.md").read_text(encoding="utf-8")
     text = re.sub(r"\]\((\w+)\.ipynb\)", r"](\1.html)", text)
-    body = mistune.create_markdown(plugins=["table"])(text)
+    body = scrolling_tables(mistune.create_markdown(plugins=["table"])(text))
     page = output / "teacher_guide.html"
-    page.write_text(
-        "<!doctype html><html lang='en'><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
-        "<link rel='icon' href='data:,'><title>Teacher's guide</title>"
-        "<style>body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
-        "line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}"
-        f"</style>{body}</html>",
-        encoding="utf-8",
-    )
+    page.write_text(plain_page("Teacher's guide", body, width="60em"), encoding="utf-8")
     return page
 
 
@@ -181,16 +211,19 @@ def build(output: Path = DEFAULT_OUTPUT, folder: Path = NOTEBOOK_FOLDER) -> list
     """
     import nbformat
     from nbconvert import HTMLExporter, SlidesExporter
+    from traitlets.config import Config
 
     output.mkdir(parents=True, exist_ok=True)
     copy_assets(output)
     common = {
         "extra_template_basedirs": [str(TEMPLATES)],
         "extra_template_paths": [str(TEMPLATES / "ce-common")],
+        "config": Config({"CSSHTMLHeaderPreprocessor": {"style": CODE_STYLE}}),
     }
     page_exporter = HTMLExporter(template_name="ce-lab", **common)
+    width, height = (str(size) for size in SLIDE_SIZE)
     slide_exporter = SlidesExporter(template_name="ce-reveal", reveal_url_prefix=REVEAL_PREFIX, reveal_theme="white",
-                                    reveal_scroll=True, **common)  # fmt: skip
+                                    reveal_width=width, reveal_height=height, **common)  # fmt: skip
     written, used = [], set()
     for notebook in NOTEBOOKS:
         original = nbformat.read(folder / notebook.file, as_version=4)

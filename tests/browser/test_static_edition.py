@@ -2,8 +2,11 @@
 
 The site is built once (``tools/site.py``) and served on loopback; every request that would
 leave it is refused and recorded. In every page and every deck, each view renders live from its
-stored state and every slider redraws its figure; the pages read on a 375-px-wide phone with no
-sideways scrolling.
+stored state and every slider redraws its figure; every page (the index and the teacher's guide
+too) and every deck reads on a 375-px-wide phone with no sideways scrolling. Every slide of every
+deck fits a 1280 × 720 and a 1920 × 1080 screen: nothing on it lies outside the slide, nothing
+scrolls, a view's controls and its whole figure are on screen together; splitting the slides
+that were too tall loses nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from ..support.pages import launched_browser, require_browser, served
 
 PAGES = [Path(n.file).stem + ".html" for n in NOTEBOOKS]
 DECKS = [Path(n.file).stem + ".slides.html" for n in NOTEBOOKS]
+SCREENS = [(1280, 720), (1920, 1080)]
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +82,11 @@ def test_every_page_is_live_offline(edition, name):
     page.close()
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", [*PAGES, "index.html", "teacher_guide.html", *DECKS])
 def test_every_page_reads_on_a_phone(edition, name):
     page, log = open_offline(edition, name, width=375, height=800)
+    if name in DECKS:
+        page.wait_for_function("document.documentElement.dataset.ceDeck === 'fitted'")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the page scrolls sideways"
     for index in range(page.locator(".ce-live .ce-view").count()):
         box = page.locator(".ce-live .ce-view svg").nth(index).bounding_box()
@@ -111,5 +117,43 @@ def test_the_index_and_the_guide_link_everything(edition):
     links = page.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     for name in (*PAGES, *DECKS, "teacher_guide.html"):
         assert name in links
+    assert log == {"outside": [], "errors": []}
+    page.close()
+
+
+SLIDE_PROBLEMS = (Path(__file__).parent / "slide_problems.js").read_text(encoding="utf-8")
+
+
+# The slides' words as nbconvert wrote them (the page's own file, parsed without running it) and
+# as the fitted deck shows them; views aside (they are drawn in the page).
+SLIDES_TEXT = """async () => {
+  const words = (slides) => {
+    const copy = slides.cloneNode(true);
+    copy.querySelectorAll('.ce-live').forEach((view) => view.remove());
+    return copy.textContent.replace(/\\s+/g, '');
+  };
+  const source = await (await fetch(location.href)).text();
+  const converted = new DOMParser().parseFromString(source, 'text/html').querySelector('.reveal .slides');
+  const fitted = document.querySelector('.reveal .slides');
+  return {
+    converted: [words(converted), converted.querySelectorAll('.ce-live').length],
+    fitted: [words(fitted), fitted.querySelectorAll('.ce-live .ce-view').length],
+  };
+}"""
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("name", DECKS)
+def test_every_slide_fits_the_screen(edition, name, screen):
+    """What a projector shows: each slide whole, a view's controls beside its whole figure, no scrolling.
+
+    The slides that were too tall were split; the deck still says everything, in the same order.
+    """
+    page, log = open_offline(edition, name, *screen)
+    page.wait_for_function("document.documentElement.dataset.ceDeck === 'fitted'")
+    problems = page.evaluate(SLIDE_PROBLEMS)
+    assert problems == [], "\n".join(problems[:20])
+    text = page.evaluate(SLIDES_TEXT)
+    assert text["fitted"] == text["converted"], "fitting the slides lost or changed some of their content"
     assert log == {"outside": [], "errors": []}
     page.close()

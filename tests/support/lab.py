@@ -3,7 +3,8 @@
 ``running_lab()`` starts ``jupyter lab`` on a free 127.0.0.1 port with a token, a throw-away
 settings, workspace and runtime folder and a throw-away copy of the notebooks (so nothing a
 test does can touch the repository's files), and Debian's Chromium through Playwright. It
-stops both at the end, pass or fail.
+stops both at the end, pass or fail. Its parts (``scratch_copy``, ``running_server``,
+``chromium``, ``offline_log``) start Notebook 7 and Voilà too (``tests/support/frontends.py``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,20 +60,53 @@ class Lab:
     root: Path
     browser: object  # playwright.sync_api.Browser
 
-    def open_notebook(self, path: str, viewport: tuple[int, int] = (1400, 1000), init_script: str | None = None):
+    def open_notebook(
+        self, path: str, viewport: tuple[int, int] = (1400, 1000), init_script: str | None = None, record: bool = False
+    ):
         """Open ``path`` (relative to the served folder) alone in a new page; wait for an idle kernel.
 
         ``init_script`` is JavaScript run in the page before JupyterLab loads (the benchmark's
-        timers).
+        timers). With ``record``, the page is routed by :func:`offline_log` and its log is ``page.log``.
         """
         page = self.browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
         if init_script:
             page.add_init_script(init_script)
+        if record:
+            page.log = offline_log(page, self.url)
         workspace = f"w{secrets.token_hex(4)}"  # a workspace of its own: no tabs from earlier pages
         page.goto(f"{self.url}/lab/workspaces/{workspace}/tree/{path}?token={self.token}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
         page.get_by_text(IDLE).wait_for(timeout=90_000)
         return page
+
+
+def offline_log(page, url: str) -> dict[str, list[str]]:
+    """Let ``page`` reach only ``url`` (and ``data:``): refuse and record every other request, and record errors.
+
+    Returns ``{"outside": [...], "errors": [...]}``, filled in as the page runs: the refused
+    addresses, and the page's uncaught errors and console errors (with where each came from).
+    The routing runs in Playwright's calls: wait with ``page.wait_for_timeout``, never
+    ``time.sleep``, or the page's requests wait too.
+    """
+    log: dict[str, list[str]] = {"outside": [], "errors": []}
+
+    def route(request_route) -> None:
+        address = request_route.request.url
+        if address.startswith(url) or address.startswith(("data:", "blob:")):
+            request_route.continue_()
+        else:
+            log["outside"].append(address)
+            request_route.abort()
+
+    def console(message) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            log["errors"].append(f"{message.text} ({where})" if where else message.text)
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda error: log["errors"].append(f"{error}\n{error.stack}"))
+    page.on("console", console)
+    return log
 
 
 @contextlib.contextmanager
@@ -101,10 +135,16 @@ def menu(page, menu_name: str, item: str) -> None:
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$")).click()
 
 
-def run_all(page, timeout_ms: int = 120_000) -> None:
+def wait_until_idle(page, timeout_ms: int = 120_000) -> None:
+    """Wait until JupyterLab's status bar says the notebook's kernel is idle."""
+    page.get_by_text(IDLE).wait_for(timeout=timeout_ms)
+
+
+def run_all(page, timeout_ms: int = 120_000, until_idle: Callable[..., None] = wait_until_idle) -> None:
     """Clear every output, run every cell, and wait until each has run and the kernel is idle.
 
     Clearing first makes the wait honest: the stored outputs carry execution counts too.
+    ``until_idle(page, timeout_ms)`` waits for an idle kernel (Notebook 7 has no status bar).
     """
     menu(page, "Edit", "Clear Outputs of All Cells")
     page.wait_for_function(
@@ -119,7 +159,7 @@ def run_all(page, timeout_ms: int = 120_000) -> None:
         timeout=timeout_ms,
     )
     for _ in range(2):  # idle twice, half a second apart: no queued cell is left
-        page.get_by_text(IDLE).wait_for(timeout=timeout_ms)
+        until_idle(page, timeout_ms)
         page.wait_for_timeout(500)
 
 
@@ -130,16 +170,79 @@ def _write_settings(folder: Path) -> None:
         path.write_text(json.dumps(values), encoding="utf-8")
 
 
-def _wait_until_up(url: str, token: str, server: subprocess.Popen, log: Path) -> None:
+def _wait_until_up(probe_url: str, server: subprocess.Popen, log: Path, name: str) -> None:
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"jupyter lab exited early:\n{log.read_text(encoding='utf-8')[-3000:]}")
+            raise RuntimeError(f"{name} exited early:\n{log.read_text(encoding='utf-8')[-3000:]}")
         with contextlib.suppress(OSError):
-            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+            urllib.request.urlopen(probe_url, timeout=2)
             return
         time.sleep(0.25)
-    raise RuntimeError(f"jupyter lab did not answer within 90 s:\n{log.read_text(encoding='utf-8')[-3000:]}")
+    raise RuntimeError(f"{name} did not answer within 90 s:\n{log.read_text(encoding='utf-8')[-3000:]}")
+
+
+@contextlib.contextmanager
+def scratch_copy(prefix: str, extra_files: dict[str, str] | None = None) -> Iterator[tuple[Path, Path]]:
+    """Yield a throw-away folder and, inside it, the folder to serve: a copy of ``notebooks/``.
+
+    ``extra_files`` maps file names to text written beside the copied notebooks. The folder
+    (with the server's settings, runtime files and log) is removed at the end, pass or fail.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        served = scratch / "served"
+        shutil.copytree(ROOT / "notebooks", served / "notebooks")
+        for name, content in (extra_files or {}).items():
+            (served / "notebooks" / name).write_text(content, encoding="utf-8")
+        _write_settings(scratch / "settings")
+        yield scratch, served
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_server(command: list[str], probe_url: str, scratch: Path, cwd: Path | None = None) -> Iterator[None]:
+    """Run ``command`` (a Jupyter server) until ``probe_url`` answers; stop it at the end, whatever happens.
+
+    Its Jupyter config and runtime folders are inside ``scratch``, as is its log (``server.log``),
+    whose tail is shown if it exits early or never answers.
+    """
+    environment = {**os.environ, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"), "JUPYTER_CONFIG_DIR": str(scratch)}
+    log = scratch / "server.log"
+    with log.open("w", encoding="utf-8") as log_file:
+        server = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=environment, cwd=cwd)
+    try:
+        _wait_until_up(probe_url, server, log, " ".join(command[:4]))
+        yield
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[object]:
+    """Start Debian's Chromium through Playwright (never a browser Playwright downloads); close it at the end."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def jupyter_server_options(port: int, token: str, served: Path) -> list[str]:
+    """The options every Jupyter server here is started with: loopback, this port and token, ``served``."""
+    return [
+        "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}",
+    ]  # fmt: skip
 
 
 @contextlib.contextmanager
@@ -149,39 +252,12 @@ def running_lab(extra_files: dict[str, str] | None = None) -> Iterator[Lab]:
     ``extra_files`` maps file names to text written beside the copied notebooks (the
     benchmark adds its own notebook this way).
     """
-    from playwright.sync_api import sync_playwright
-
-    scratch = Path(tempfile.mkdtemp(prefix="ce-lab-"))
-    served = scratch / "served"
-    shutil.copytree(ROOT / "notebooks", served / "notebooks")
-    for name, content in (extra_files or {}).items():
-        (served / "notebooks" / name).write_text(content, encoding="utf-8")
-    _write_settings(scratch / "settings")
     token, port = secrets.token_hex(16), free_port()
     url = f"http://127.0.0.1:{port}"
-    environment = {**os.environ, "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"), "JUPYTER_CONFIG_DIR": str(scratch)}
-    log = scratch / "lab.log"
-    command = [
-        sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}",
-        f"--LabApp.user_settings_dir={scratch / 'settings'}", f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
-    ]  # fmt: skip
-    with log.open("w", encoding="utf-8") as log_file:
-        server = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=environment)
-    try:
-        _wait_until_up(url, token, server, log)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-            try:
-                yield Lab(url, token, served, browser)
-            finally:
-                browser.close()
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        shutil.rmtree(scratch, ignore_errors=True)
+    with scratch_copy("ce-lab-", extra_files) as (scratch, served):
+        command = [
+            sys.executable, "-m", "jupyter", "lab", *jupyter_server_options(port, token, served),
+            f"--LabApp.user_settings_dir={scratch / 'settings'}", f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
+        ]  # fmt: skip
+        with running_server(command, f"{url}/api/status?token={token}", scratch), chromium() as browser:
+            yield Lab(url, token, served, browser)
