@@ -3,9 +3,10 @@
 The notebooks are written as text and built, never edited as JSON:
 
 * ``notebooks/source/<name>.md`` — a notebook's English source, MyST markdown (jupytext): its
-  prose, its code cells (the same in every language) and, for each exercise, an empty markdown
-  cell whose metadata names it (``{"exercise": "03.2"}``): its prompt is written from the
-  exercise table in the notebook's language. Numbers in the prose are ``{{ name }}``
+  prose, its code cells (the same in every language), its notes for teachers (cells tagged
+  ``teacher-note``: the decks' speaker notes, never in a learner's notebook) and, for each
+  exercise, an empty markdown cell whose metadata names it (``{"exercise": "03.2"}``): its
+  prompt is written from the exercise table in the notebook's language. Numbers in the prose are ``{{ name }}``
   substitutions, computed from the story by ce_lib (:mod:`tools.story_numbers`).
 * ``notebooks/source/<language>/<name>.toml`` — that language's translation of the prose, block
   by block (a block is a paragraph, a list, a formula, a table): each ``[[block]]`` has the
@@ -175,8 +176,17 @@ def cell_id(cell: dict, taken: set[str]) -> str:
     return candidate
 
 
-def build(notebook: Notebook, language: str):  # type: ignore[no-untyped-def]
-    """Return the notebook ``notebook`` in ``language``, built from its source, not yet run."""
+#: A source cell for teachers only: left out of the learner's notebook, kept as a deck's speaker notes.
+TEACHER_NOTE = "teacher-note"
+
+
+def build(notebook: Notebook, language: str, *, notes: bool = False):  # type: ignore[no-untyped-def]
+    """Return the notebook ``notebook`` in ``language``, built from its source, not yet run.
+
+    Cells tagged ``teacher-note`` are left out, so a learner never reads a note that answers an
+    exercise ahead; with ``notes=True`` they are kept (the static edition's decks show them as
+    speaker notes).
+    """
     import nbformat
 
     from tools.story_numbers import story_numbers
@@ -185,6 +195,8 @@ def build(notebook: Notebook, language: str):  # type: ignore[no-untyped-def]
     table, numbers = translations(notebook, language), story_numbers()
     cells = []
     for cell in source.cells:
+        if TEACHER_NOTE in cell.metadata.get("tags", []) and not notes:
+            continue
         cell = copy.deepcopy(cell)
         if cell.cell_type == "markdown":
             if "exercise" in cell.metadata:

@@ -64,7 +64,7 @@ from ce_lib.course.checking import (
     labels_example,
     listing,
 )
-from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
+from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence, perplexity
 from ce_lib.formatting import format_number
 from ce_lib.frameworks import CLIPPING_RULES, LIBRARY_LOSSES, clipped_cross_entropy, library_loss
 from ce_lib.lines import (
@@ -137,8 +137,6 @@ SOFT_LABEL, SOFT_PREDICTION = 0.5, 0.5
 #: 06.1: the logits of three classes and the asked class (numbered from 1).
 SOFTMAX_LOGITS = story.CLASS_LOGITS
 SOFTMAX_CLASS = 2
-#: 06.2: the truth of the KL question (the prediction equals it).
-KL_TRUTH = story.CLASS_TRUTH
 #: 06.3: the probability a model gives a point with label 1, far below Keras's clip.
 KERAS_PROBABILITY = 1e-9
 #: 06.4: three equal logits; the true class is the first.
@@ -1111,11 +1109,12 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     _exercise(
         "06.2",
         "number",
-        lambda: kl_divergence(KL_TRUTH, KL_TRUTH),
-        (Mistake("the entropy", lambda: entropy(KL_TRUTH)),),
-        values=lambda: {"truth": _list(KL_TRUTH)},
-        log=True,
-        abs_tolerance=1e-9,
+        lambda: perplexity(cross_entropy(np.ones(len(_B.probabilities)), _B.probabilities, reduction="mean")),
+        (
+            Mistake("e to the sum", lambda: perplexity(story.MODEL_B.cross_entropy())),
+            Mistake("the mean itself", lambda: story.MODEL_B.cross_entropy() / len(_B.probabilities)),
+        ),
+        values=lambda: {"points": len(_B.probabilities)},
     ),
     _exercise(
         "06.3",

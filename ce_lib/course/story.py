@@ -65,6 +65,16 @@ class Line:
         """Return the cross-entropy of the story's four points under this line (model A's: 4.7795)."""
         return line_cross_entropy(self.weights(), POSITIONS, LABELS)
 
+    def with_sharpness(self, sharpness: float) -> Line:
+        """Return the same line with another sharpness: every point stays on its side, each probability moves.
+
+        Examples
+        --------
+        >>> MODEL_B.line.with_sharpness(0.5).sharpness
+        0.5
+        """
+        return Line(self.angle_degrees, self.offset, sharpness)
+
     def describe(self) -> str:
         """Return the line's three settings as a learner reads them on the sliders."""
         return f"angle {self.angle_degrees:g}°, offset {self.offset:g}, sharpness {self.sharpness:g}"

@@ -72,6 +72,9 @@ function errorBars(box, { points, errors, top, title, words }) {
   // The values a size smaller where one would crowd its neighbour's column.
   const values = errors.map((error) => formatNumber(error, 3));
   const valueSize = values.some((value) => textWidth(value, 14, true) > groupWidth - 10) ? 12 : 14;
+  // ln 2: a point whose error is below it gets more than 0.5 for its own colour, so it is on its side.
+  const onItsSide = { stroke: COLOURS.grey, "stroke-width": 1.5, "stroke-dasharray": "7 4" };
+  out += line(box.left, y(Math.LN2), box.left + box.width, y(Math.LN2), onItsSide);
   points.forEach((point, i) => {
     const centre = box.left + groupWidth * (i + 0.5), error = errors[i];
     const full = !Number.isFinite(error) || error > top;
@@ -85,7 +88,8 @@ function errorBars(box, { points, errors, top, title, words }) {
       out += text(centre, bottom + 59, fillWords(words.in_brackets, { words: words[`colour_${point.colour}`] }), { size: 14, anchor: "middle" });
     } else out += text(centre, bottom + 42, names[i], { size: 14, anchor: "middle" });
   });
-  return { svg: out, bottom: bottom + (narrow ? 66 : 50) };
+  const key = flowLegend([[line(-12, 0, 12, 0, onItsSide), words.ln2_line]], box.left - 40, bottom + (narrow ? 84 : 68), box.width + 40);
+  return { svg: out + key.svg, bottom: key.bottom };
 }
 
 // How many rows a panel title takes over `width` pixels (axes() wraps it the same way).
