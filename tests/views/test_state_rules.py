@@ -13,7 +13,7 @@ from ce_lib.views._state import StateError
 
 VIEW_CLASSES = [
     getattr(views, name) for name in views.__all__ if isinstance(getattr(views, name), type)
-    and issubclass(getattr(views, name), View)
+    and issubclass(getattr(views, name), View) and getattr(views, name) is not View
 ]  # fmt: skip
 
 
