@@ -1,13 +1,11 @@
 """Many classes (notebook 06): softmax, entropy and KL divergence, what libraries do at p = 0.
 
-Three live views and one static figure, one concept: beyond two classes.
+Two live views and one static figure, one concept: beyond two classes.
 
 * :class:`Softmax` — three logits on sliders become the distribution q = softmax(z); the
   true class's bar is hatched, and the loss is −ln q(true class).
 * :class:`Divergence` — a prediction q against the fixed truth p: the stacked bar shows
   H(p, q) = H(p) + KL(p‖q), with KL = ∞ where q gives 0 to a class p does not.
-* :class:`Clipping` — one point's cost against p (log axis): exact in ce_lib, capped by each
-  library's rule (:data:`ce_lib.frameworks.CLIPPING_RULES`).
 * :class:`LogitStability` — a picture: sigmoid first, then the log, becomes ∞ for large
   logits, and loses digits well before; the stable form does not.
 
@@ -29,16 +27,14 @@ from matplotlib.ticker import FixedLocator, NullLocator
 from ce_lib.course import story
 from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
 from ce_lib.formatting import format_number
-from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy, naive_cross_entropy_from_logits
+from ce_lib.frameworks import naive_cross_entropy_from_logits
 from ce_lib.logits import cross_entropy_from_logits
 from ce_lib.multiclass import cross_entropy_from_class_logits, softmax
-from ce_lib.probability import point_errors
-from ce_lib.views._base import View, choice, log_slider, slider
+from ce_lib.views._base import View, choice, slider
 from ce_lib.views._pictures import (
     BLUE,
     FONT,
     GREEN,
-    GREY,
     INK,
     ORANGE,
     SKY,
@@ -54,23 +50,10 @@ CLASS_LOGITS = story.CLASS_LOGITS
 #: The truth p of the divergence view, and the weights its prediction q starts from.
 TRUTH = story.CLASS_TRUTH
 PREDICTION_WEIGHTS = story.CLASS_PREDICTION_WEIGHTS
-#: The probability the clipping view starts at, and the top of its cost axis (above PyTorch's cap of 100).
-CLIPPING_START, CEILING = 1e-3, 125.0
-#: The lowest probability the clipping view's slider reaches: 10^LOWEST_EXPONENT.
-LOWEST_EXPONENT = -50.0
 #: The divergence view's axis in nats, and where an infinite H(p, q) is drawn (it fills the axis).
 NATS_LIMIT, NATS_INFINITE = 5.0, 4.6
 #: The least gap, in nats, between the stacked bar's three labels.
 LABEL_GAP = 0.45
-#: Each curve of the clipping view: (colour, Matplotlib line style, marker, marker size), by name.
-CURVE_STYLE = {
-    "ce_lib (exact)": (GREY, "-", "o", 21),
-    "scikit-learn": (VERMILLION, (0, (6, 3)), "s", 15),
-    "PyTorch": (BLUE, "-.", "^", 12),
-    "Keras": (GREEN, ":", "D", 7),
-}
-#: Where each cap's label goes, above its line: clear of every curve whatever p is.
-CAP_LABEL_SIDE = {"scikit-learn": "left", "PyTorch": "right", "Keras": "left"}
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -322,129 +305,6 @@ class Divergence(View):
         style_axes(ax, "H(p, q) = H(p) + KL(p‖q)", "", "nats")
 
 
-# Clipping --------------------------------------------------------------------------------------
-
-
-def clipping_costs(p: float) -> dict[str, float]:
-    """Return one point's cost (label 1, probability ``p``): exact in ce_lib, then under each library's rule."""
-    costs = {"ce_lib (exact)": float(point_errors([p])[0])}
-    return costs | {name: clipped_cross_entropy([1.0], [p], name) for name in CLIPPING_RULES}
-
-
-def curve_width(name: str) -> float:
-    """Return the width of a curve of the clipping view: the exact one is drawn widest, underneath."""
-    return 5.0 if name not in CLIPPING_RULES else 2.6
-
-
-def marker_fill(name: str) -> str:
-    """Return the fill of a curve's marker: hollow, so markers at one spot nest; the smallest (Keras) solid."""
-    return CURVE_STYLE[name][0] if name == "Keras" else "none"
-
-
-def rule_records() -> list[dict]:
-    """Return the libraries' rules as the JSON the ES module computes with."""
-    return [
-        {"library": rule.library, "description": rule.description, "clip_probability": rule.clip_probability,
-         "log_floor": rule.log_floor, "cap": rule.cap}
-        for rule in CLIPPING_RULES.values()
-    ]  # fmt: skip
-
-
-class Clipping(View):
-    """One point's cost against p (log axis): exact in ce_lib, capped by each library, live.
-
-    A log slider sets the probability p the model gives the point's true class, from
-    10⁻⁵⁰ to 1. Each curve has its own colour, line style and marker; the markers stand at
-    the chosen p, and a table gives each rule, the cost at p and the most a point can cost.
-
-    Shown in notebook 06.
-
-    Examples
-    --------
-    >>> view = Clipping()
-    >>> view.set_probability(1e-20)
-    >>> {name: round(cost, 2) for name, cost in view.costs().items()}
-    {'ce_lib (exact)': 46.05, 'scikit-learn': 36.04, 'PyTorch': 46.05, 'Keras': 16.12}
-    """
-
-    module = "clipping"
-    state_keys = ("probability",)
-
-    probability = traitlets.Float(CLIPPING_START).tag(sync=True)
-    rules = traitlets.List().tag(sync=True)
-    ceiling = traitlets.Float(CEILING).tag(sync=True)
-
-    def __init__(self) -> None:
-        super().__init__(
-            probability=CLIPPING_START, rules=rule_records(), ceiling=CEILING,
-            controls=[log_slider("probability", "p(true class)", LOWEST_EXPONENT, 0.0, 0.1).spec()],
-            label="Clipping: one point's cost against p, exact and under each library's rule",
-        )  # fmt: skip
-
-    def set_probability(self, p: float) -> None:
-        """Move the slider to ``p`` (10⁻⁵⁰ to 1)."""
-        self.probability = float(p)
-
-    def set_exponent(self, exponent: float) -> None:
-        """Move the slider to p = 10^exponent, as the slider's own position does."""
-        self.probability = 10.0**exponent
-
-    def costs(self) -> dict[str, float]:
-        """Return the point's cost at the slider's p: exact (ce_lib), then scikit-learn, PyTorch and Keras."""
-        return clipping_costs(self.probability)
-
-    def title(self) -> str:
-        """Return the figure's title: the chosen p."""
-        return f"Cost of one point given p = {format_number(self.probability, 2)} for its true class"
-
-    def describe(self) -> str:
-        """Return the readout: the cost at p, exact and under each rule."""
-        shown = " · ".join(f"{name} {format_number(cost)}" for name, cost in self.costs().items())
-        return f"At p = {format_number(self.probability, 2)}: {shown}"
-
-    def picture(self) -> Figure:
-        """Draw the cost curves on a log axis, the markers at p and the caps, with Matplotlib."""
-        figure = new_figure(10.5, 5.6)
-        ax = figure.add_subplot()
-        grid = np.logspace(LOWEST_EXPONENT, 0.0, 501)
-        costs = self.costs()
-        for name, cost in costs.items():
-            colour, style, shape, size = CURVE_STYLE[name]
-            curve = point_errors(grid) if name not in CLIPPING_RULES else [clipping_costs(p)[name] for p in grid]
-            ax.plot(grid, curve, color=colour, ls=style, lw=curve_width(name))
-            ax.plot([self.probability], [cost], marker=shape, ms=size, mfc=marker_fill(name), mec=colour, mew=2.5,
-                    ls="none", clip_on=False, zorder=5)  # fmt: skip
-        for name, rule in CLIPPING_RULES.items():
-            colour = CURVE_STYLE[name][0]
-            ax.axhline(rule.cap, color=colour, lw=1, ls=(0, (1, 3)))
-            style = {"va": "bottom", "fontsize": FONT["tick"], "color": colour, "textcoords": "offset points"}
-            words = f"cap {format_number(rule.cap)}"
-            if CAP_LABEL_SIDE[name] == "left":  # "name cap", from just right of the lowest p's markers
-                owner = ax.annotate(name, (0.0, rule.cap), xycoords=("axes fraction", "data"), xytext=(40, 3), **style)
-                labelled(ax.annotate(words, (1.0, 0.0), xycoords=owner, xytext=(5, 0), fontweight="bold", **style))
-            else:  # "name cap", ending at the right edge
-                cap = labelled(ax.annotate(words, (1.0, rule.cap), xycoords=("axes fraction", "data"), xytext=(-6, 3),
-                                           ha="right", fontweight="bold", **style))  # fmt: skip
-                ax.annotate(name, (0.0, 0.0), xycoords=cap, xytext=(-5, 0), ha="right", **style)
-        ax.set_xscale("log")
-        ax.set_xlim(10**-51.5, 10**1.5)
-        exponents = list(range(-50, 1, 10))
-        ax.xaxis.set_major_locator(FixedLocator([10.0**e for e in exponents]))
-        ax.xaxis.set_minor_locator(NullLocator())
-        ax.set_xticklabels([power_of_ten(e) for e in exponents])
-        ax.set_ylim(0.0, CEILING)
-        ax.set_yticks(range(0, int(CEILING) + 1, 25))
-        style_axes(ax, self.title(), "p given to the true class (log scale)", "cost of the point")
-        handles = [
-            Line2D([], [], color=colour, ls=style, lw=curve_width(name), marker=shape, ms=min(size, 14),
-                   mfc=marker_fill(name), mec=colour, mew=2.2, label=name)
-            for name, (colour, style, shape, size) in CURVE_STYLE.items()
-        ]  # fmt: skip
-        figure.legend(handles=handles, loc="outside lower center", ncols=4, fontsize=FONT["tick"], frameon=False,
-                      handlelength=3.4)  # fmt: skip
-        return figure
-
-
 # The logit stability figure (a picture) -----------------------------------------------------------
 
 
@@ -534,4 +394,4 @@ class LogitStability:
         )
 
 
-__all__ = ["Clipping", "Divergence", "LogitStability", "Softmax"]
+__all__ = ["Divergence", "LogitStability", "Softmax"]
