@@ -1,13 +1,11 @@
-"""Many classes (notebook 06): softmax, entropy and KL divergence, what libraries do at p = 0.
+"""Many classes (notebook 06): softmax, entropy and KL divergence.
 
-Two live views and one static figure, one concept: beyond two classes.
+Two live views, one concept: beyond two classes.
 
 * :class:`Softmax` — three logits on sliders become the distribution q = softmax(z); the
   true class's bar is hatched, and the loss is −ln q(true class).
 * :class:`Divergence` — a prediction q against the fixed truth p: the stacked bar shows
   H(p, q) = H(p) + KL(p‖q), with KL = ∞ where q gives 0 to a class p does not.
-* :class:`LogitStability` — a picture: sigmoid first, then the log, becomes ∞ for large
-  logits, and loses digits well before; the stable form does not.
 
 Shown in notebook 06.
 """
@@ -22,13 +20,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, NullLocator
 
 from ce_lib.course import story
 from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
 from ce_lib.formatting import format_number
-from ce_lib.frameworks import naive_cross_entropy_from_logits
-from ce_lib.logits import cross_entropy_from_logits
 from ce_lib.multiclass import cross_entropy_from_class_logits, softmax
 from ce_lib.views._base import View, choice, slider
 from ce_lib.views._pictures import (
@@ -38,8 +33,6 @@ from ce_lib.views._pictures import (
     INK,
     ORANGE,
     SKY,
-    VERMILLION,
-    figure_png,
     labelled,
     new_figure,
     style_axes,
@@ -54,12 +47,6 @@ PREDICTION_WEIGHTS = story.CLASS_PREDICTION_WEIGHTS
 NATS_LIMIT, NATS_INFINITE = 5.0, 4.6
 #: The least gap, in nats, between the stacked bar's three labels.
 LABEL_GAP = 0.45
-SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def power_of_ten(exponent: int) -> str:
-    """Return 10^exponent as text with superscript digits, e.g. ``"10⁻⁵⁰"`` (a log axis's tick)."""
-    return "1" if exponent == 0 else "10" + str(exponent).translate(SUPERSCRIPT)
 
 
 def _bar_label(ax: Axes, x: float, y: float, words: str) -> None:
@@ -305,93 +292,4 @@ class Divergence(View):
         style_axes(ax, "H(p, q) = H(p) + KL(p‖q)", "", "nats")
 
 
-# The logit stability figure (a picture) -----------------------------------------------------------
-
-
-class LogitStability:
-    """A static figure: one point's cross-entropy from its logit z, naive against stable.
-
-    A point with label y = 0 and logit z from −50 to 50. The naive form takes the sigmoid
-    first, then −ln(1 − p) (``ce_lib.frameworks.naive_cross_entropy_from_logits``); the
-    stable form never forms p (``ce_lib.cross_entropy_from_logits``). The top panel shades
-    where the naive value is ∞ and marks the first z; the bottom panel shows the naive
-    value's relative error on a log axis (the digits it loses), growing until it fails.
-    Displayed as a picture (``_repr_png_``), so it needs no kernel.
-
-    Shown in notebook 06.
-
-    Examples
-    --------
-    >>> figure = LogitStability()
-    >>> figure.first_infinite
-    36.75
-    """
-
-    def __init__(self) -> None:
-        self.z = np.linspace(-50.0, 50.0, 401)
-        self.stable = np.array([cross_entropy_from_logits([0.0], [v]) for v in self.z])
-        self.naive = np.array([naive_cross_entropy_from_logits([0.0], [v]) for v in self.z])
-        #: The first z on the grid where the naive value is inf.
-        self.first_infinite = float(self.z[np.isinf(self.naive)][0])
-        self.figure = self.picture()
-
-    def relative_errors(self) -> np.ndarray:
-        """Return |naive − stable| / stable where the naive value is finite (nan where it is ∞)."""
-        finite = np.isfinite(self.naive)
-        errors = np.full(self.z.size, np.nan)
-        errors[finite] = np.abs(self.naive[finite] - self.stable[finite]) / self.stable[finite]
-        return errors
-
-    def picture(self) -> Figure:
-        """Draw both panels with Matplotlib."""
-        figure = new_figure(10.5, 8.4)
-        top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[1.25, 1])
-        start = self.first_infinite
-        finite = np.isfinite(self.naive)
-        band = {"facecolor": "#EEEEEE", "hatch": "\\\\", "edgecolor": "#BBBBBB", "lw": 0}
-        for ax in (top, bottom):
-            ax.axvspan(start, self.z[-1] + 2, **band)
-            ax.axvline(start, color=VERMILLION, lw=1.5, ls=(0, (4, 2)))
-        stable = "stable: softplus(z) — cross_entropy_from_logits"
-        top.plot(self.z, self.stable, color=BLUE, lw=6, alpha=0.55, label=stable)
-        top.plot(self.z[finite], self.naive[finite], color=VERMILLION, lw=1.8, ls=(0, (5, 3)), marker="o", ms=6,
-                 mfc="white", mew=1.6, markevery=12, label="naive: −ln(1 − sigmoid(z)) (finite part)")  # fmt: skip
-        top.plot([start], [56.0], marker="^", ms=15, color=VERMILLION, mec="black", ls="none", clip_on=False,
-                 label=f"naive = ∞ from z = {start:g}: sigmoid(z) rounds to exactly 1")  # fmt: skip
-        labelled(top.text((start + 50) / 2, 30.0, "naive\n= ∞", ha="center", va="center", fontsize=FONT["title"],
-                          fontweight="bold", color=VERMILLION,
-                          bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": VERMILLION}))  # fmt: skip
-        top.set_ylim(-2.0, 58.0)
-        top.set_xlim(-52.0, 52.0)
-        top.set_xticks(range(-50, 51, 25))
-        title = "One point with label y = 0: its cross-entropy from the logit z"
-        style_axes(top, title, "", "the point's cross-entropy")
-        handles, names = top.get_legend_handles_labels()
-        top.legend([*handles, Patch(**band)], [*names, "where the naive value is ∞"], loc="upper left",
-                   fontsize=FONT["tick"] - 1)  # fmt: skip
-        errors = self.relative_errors()
-        shown = errors > 0
-        bottom.plot(self.z[shown], errors[shown], color=VERMILLION, lw=1.6, marker="o", ms=4.5, mfc="white", mew=1.2)
-        bottom.axhline(1.0, color=INK, lw=1.2)
-        bottom.text(-50.0, 1.6, "every digit wrong", fontsize=FONT["tick"], va="bottom", ha="left")
-        bottom.text(-50.0, 4e-19, "as exact as float64 (16 digits)", fontsize=FONT["tick"], va="bottom", ha="left")
-        bottom.set_yscale("log")
-        bottom.set_ylim(1e-19, 1e3)
-        bottom.yaxis.set_major_locator(FixedLocator([1e-16, 1e-12, 1e-8, 1e-4, 1.0]))
-        bottom.yaxis.set_minor_locator(NullLocator())
-        bottom.set_yticklabels([power_of_ten(e) for e in (-16, -12, -8, -4, 0)])
-        style_axes(bottom, "Digits the naive value loses before it fails", "logit z",
-                   "relative error of naive")  # fmt: skip
-        return figure
-
-    def _repr_png_(self) -> bytes:
-        return figure_png(self.figure)
-
-    def __repr__(self) -> str:
-        return (
-            f"Naive cross-entropy from logits (sigmoid first, then −ln(1 − p)) is inf from z = {self.first_infinite:g}"
-            f" and loses digits well before; the stable form stays finite and exact."
-        )
-
-
-__all__ = ["Divergence", "LogitStability", "Softmax"]
+__all__ = ["Divergence", "Softmax"]

@@ -1,4 +1,4 @@
-"""Many classes (notebook 06): softmax, divergence and the logit-stability picture.
+"""Many classes (notebook 06): softmax and divergence.
 
 Driven from Python (every number is ce_lib's), and live in Chromium against ce_lib.
 """
@@ -11,8 +11,7 @@ import pytest
 
 import ce_lib
 from ce_lib.formatting import format_number
-from ce_lib.frameworks import naive_cross_entropy_from_logits
-from ce_lib.views import Divergence, LogitStability, Softmax
+from ce_lib.views import Divergence, Softmax
 from ce_lib.views._pictures import label_texts
 from ce_lib.views.classes import (
     CLASS_LOGITS,
@@ -145,23 +144,6 @@ def test_stack_labels_keep_apart_and_inside_the_axis():
         a, b, c = stack_label_heights(h, kl)
         assert b - a >= LABEL_GAP - 1e-12 and c - b >= LABEL_GAP - 1e-12
         assert 0 < a and c <= NATS_LIMIT - 0.2 + 1e-12
-
-
-# The logit stability picture --------------------------------------------------------------------
-
-
-def test_logit_stability_shows_where_the_naive_form_fails():
-    figure = LogitStability()
-    z = np.linspace(-50.0, 50.0, 401)
-    naive = np.array([naive_cross_entropy_from_logits([0.0], [v]) for v in z])
-    assert figure.first_infinite == float(z[np.isinf(naive)][0]) == 36.75
-    assert layout_problems(figure.figure) == []
-    assert figure._repr_png_().startswith(b"\x89PNG")
-    assert "36.75" in repr(figure)
-    errors = figure.relative_errors()
-    assert np.isnan(errors[z >= figure.first_infinite]).all()
-    assert errors[np.isfinite(errors)].max() > 1e-4  # the digits lost before it fails, shown on the log axis
-    assert "naive\n= ∞" in label_texts(figure.figure)
 
 
 # Both views ------------------------------------------------------------------------------------
