@@ -39,8 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import ce_lib  # noqa: E402
-from ce_lib.course.contents import NOTEBOOKS  # noqa: E402
 from ce_lib.views import ModelComparison  # noqa: E402
+from tools.contents import NOTEBOOKS  # noqa: E402
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 PRESSES = 30

@@ -10,8 +10,8 @@ Examples
 4.7795
 """
 
-from ce_lib.binary import cross_entropy
-from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence
+from ce_lib.binary import accuracy, cross_entropy
+from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence, perplexity
 from ce_lib.logits import cross_entropy_from_logits, logit, sigmoid
 from ce_lib.multiclass import categorical_cross_entropy, cross_entropy_from_class_logits, log_softmax, softmax
 from ce_lib.outcomes import Outcome, OutcomeTable, outcome_table
@@ -22,6 +22,7 @@ __version__ = "1.0.0"
 __all__ = [
     "Outcome",
     "OutcomeTable",
+    "accuracy",
     "categorical_cross_entropy",
     "cross_entropy",
     "cross_entropy_from_class_logits",
@@ -32,6 +33,7 @@ __all__ = [
     "log_softmax",
     "logit",
     "outcome_table",
+    "perplexity",
     "point_errors",
     "product_of_probabilities",
     "sigmoid",

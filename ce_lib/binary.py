@@ -91,3 +91,34 @@ def cross_entropy(
     terms = log_likelihood_terms(labels, probabilities, interior=0.0 < low and high < 1.0)
     np.negative(terms, out=terms)
     return reduce_terms(terms, reduction, divisor)
+
+
+def accuracy(y: ArrayLike, p: ArrayLike, *, threshold: float = 0.5) -> float:
+    """Return the share of points classified right: called positive when p ≥ ``threshold``, negative below.
+
+    Accuracy ignores how confident the model is: p = 0.51 and p = 0.99 count the same. A soft
+    label y (a fraction of look-alike points that are positive) counts as that fraction right
+    when the point is called positive, and the rest when it is called negative.
+
+    Parameters
+    ----------
+    y : array_like
+        Labels in [0, 1].
+    p : array_like
+        Predicted probabilities of the positive class, same shape as ``y``.
+    threshold : float, default 0.5
+        Where the call switches to positive.
+
+    Examples
+    --------
+    >>> accuracy([1, 1, 0, 0], [0.6, 0.2, 0.9, 0.3])  # model A's points by colour: 2 of 4
+    0.5
+    >>> accuracy([0.7], [0.99]), accuracy([0.7], [0.51])  # 70 % red look-alikes, called red either way
+    (0.7, 0.7)
+    """
+    labels = as_unit_interval(y, "y", what="labels")
+    probabilities = as_unit_interval(p, "p")
+    check_same_shape(labels, probabilities, ("y", "p"))
+    cut = float(as_unit_interval([threshold], "threshold", what="a probability")[0])
+    right = np.where(probabilities >= cut, labels, 1.0 - labels)
+    return float(right.mean()) + 0.0

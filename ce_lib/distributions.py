@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ce_lib._validation import as_distribution, as_distribution_pair, log_base_divisor
+from ce_lib._validation import as_distribution, as_distribution_pair, as_real_array, log_base_divisor
 
 
 def _finish(per_distribution: np.ndarray, divisor: float) -> float | np.ndarray:
@@ -115,3 +115,35 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, *, base: float | None = None) -> f
     total = (truth * logs).sum(axis=-1)
     # Rounding can leave -1e-17 where the true value is 0: KL is never negative.
     return _finish(np.maximum(total, 0.0), log_base_divisor(base))
+
+
+def perplexity(mean_cross_entropy: ArrayLike, *, base: float | None = None) -> float | np.ndarray:
+    """Return the perplexity e^H (or base^H): the effective number of equally likely choices.
+
+    A model whose mean cross-entropy per example is H is as surprised, on average, as one that
+    picks among e^H equally likely outcomes: a coin flip (H = ln 2) has perplexity 2, three
+    equal logits (H = ln 3) have 3, a model right with certainty (H = 0) has 1.
+
+    Parameters
+    ----------
+    mean_cross_entropy : float or array_like
+        The mean cross-entropy per example (≥ 0; ``inf`` gives ``inf``).
+    base : float, optional
+        The base the cross-entropy was computed in (2 for bits); natural logs by default.
+
+    Examples
+    --------
+    >>> perplexity(np.log(2.0))
+    2.0
+    >>> perplexity(1.0, base=2)  # one bit
+    2.0
+    >>> round(perplexity(1.1960046346767592 / 4), 3)  # model B, per point
+    1.349
+    """
+    values = as_real_array(mean_cross_entropy, "mean_cross_entropy")
+    if np.isnan(values).any() or (values < 0).any():
+        raise ValueError(f"mean_cross_entropy must be numbers >= 0 (a cross-entropy), got {mean_cross_entropy!r}")
+    scale = log_base_divisor(base)
+    with np.errstate(over="ignore"):
+        result = np.exp(values * scale)
+    return float(result) if result.ndim == 0 else result

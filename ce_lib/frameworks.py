@@ -105,3 +105,89 @@ def naive_cross_entropy_from_logits(y: ArrayLike, z: ArrayLike) -> float:
     with np.errstate(over="ignore", under="ignore"):
         probabilities = 1.0 / (1.0 + np.exp(-logits))
     return cross_entropy(labels, probabilities)
+
+
+@dataclass(frozen=True)
+class LibraryLoss:
+    """One popular library call for cross-entropy: what it takes, what it is told the truth with, what it returns.
+
+    ``takes`` is what the model's outputs must be: ``"probabilities"``, ``"logits"`` or
+    ``"log-probabilities"``; ``truth`` how the labels are given: ``"labels"`` (0 or 1 per
+    point), ``"class index"`` or ``"one-hot"``. Every one of them returns the **mean** over the
+    examples by default.
+    """
+
+    call: str
+    takes: str
+    truth: str
+    classes: str  # "two" or "many"
+
+
+#: The calls a learner meets next, reproduced by :func:`library_loss` (a test checks each against ce_lib).
+LIBRARY_LOSSES: dict[str, LibraryLoss] = {
+    loss.call: loss
+    for loss in (
+        LibraryLoss("torch.nn.BCELoss", "probabilities", "labels", "two"),
+        LibraryLoss("torch.nn.BCEWithLogitsLoss", "logits", "labels", "two"),
+        LibraryLoss("torch.nn.NLLLoss", "log-probabilities", "class index", "many"),
+        LibraryLoss("torch.nn.CrossEntropyLoss", "logits", "class index", "many"),
+        LibraryLoss("keras.losses.BinaryCrossentropy()", "probabilities", "labels", "two"),
+        LibraryLoss("keras.losses.BinaryCrossentropy(from_logits=True)", "logits", "labels", "two"),
+        LibraryLoss("keras.losses.CategoricalCrossentropy()", "probabilities", "one-hot", "many"),
+        LibraryLoss("keras.losses.CategoricalCrossentropy(from_logits=True)", "logits", "one-hot", "many"),
+        LibraryLoss("keras.losses.SparseCategoricalCrossentropy()", "probabilities", "class index", "many"),
+        LibraryLoss("keras.losses.SparseCategoricalCrossentropy(from_logits=True)", "logits", "class index", "many"),
+        LibraryLoss("sklearn.metrics.log_loss", "probabilities", "labels", "two"),
+    )
+}
+
+
+def library_loss(call: str, truth: ArrayLike, outputs: ArrayLike) -> float:
+    """Return what ``call`` returns for these labels and model outputs, with its defaults (the mean).
+
+    Parameters
+    ----------
+    call : str
+        One of :data:`LIBRARY_LOSSES`.
+    truth : array_like
+        As the call wants it: 0/1 labels, class indices, or one-hot rows.
+    outputs : array_like
+        As the call wants them: probabilities, logits or log-probabilities (one row per example
+        for many classes).
+
+    Examples
+    --------
+    >>> round(library_loss("sklearn.metrics.log_loss", [1, 1, 1, 1], [0.7, 0.9, 0.8, 0.6]), 4)  # model B
+    0.299
+    >>> import math
+    >>> round(library_loss("torch.nn.NLLLoss", [0], [[math.log(0.7), math.log(0.3)]]), 4)
+    0.3567
+    """
+    from ce_lib.logits import cross_entropy_from_logits
+    from ce_lib.multiclass import cross_entropy_from_class_logits
+
+    if call not in LIBRARY_LOSSES:
+        raise ValueError(f"call must be one of {sorted(LIBRARY_LOSSES)}, got {call!r}")
+    loss = LIBRARY_LOSSES[call]
+    if loss.classes == "two":
+        labels = np.asarray(as_unit_interval(truth, "truth", what="labels"))
+        if loss.takes == "logits":
+            return cross_entropy_from_logits(labels, outputs, reduction="mean")
+        library = {"torch.nn.BCELoss": "PyTorch", "sklearn.metrics.log_loss": "scikit-learn"}.get(call, "Keras")
+        return clipped_cross_entropy(labels, outputs, library) / labels.size
+    checked = as_unit_interval(outputs, "outputs") if loss.takes == "probabilities" else as_finite(outputs, "outputs")
+    values = np.atleast_2d(checked)
+    if loss.truth == "one-hot":
+        one_hot = np.atleast_2d(as_unit_interval(truth, "truth", what="one-hot labels"))
+        check_same_shape(one_hot, values, ("truth", "outputs"))
+        classes = one_hot.argmax(axis=-1).tolist()
+    else:
+        classes = np.atleast_1d(np.asarray(truth)).tolist()
+    if loss.takes == "log-probabilities":  # NLLLoss negates and averages what it is given: nothing more
+        return float(-np.mean(values[np.arange(len(classes)), classes])) + 0.0
+    if loss.takes == "logits":
+        return cross_entropy_from_class_logits(classes, values, reduction="mean")
+    # Keras scales each row to sum to 1, then clips it to [1e-7, 1 − 1e-7], as it does for two classes.
+    eps = CLIPPING_RULES["Keras"].clip_probability
+    clipped = np.clip(values / values.sum(axis=-1, keepdims=True), eps, 1.0 - eps)
+    return float(-np.mean(np.log(clipped[np.arange(len(classes)), classes]))) + 0.0

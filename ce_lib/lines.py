@@ -159,29 +159,100 @@ def line_gradient(weights: ArrayLike, points: ArrayLike, labels: ArrayLike) -> n
 
     By the chain rule it is sum_i (sigmoid(z_i) - y_i) * (x_i, y_i, 1).
     """
+    return line_loss_gradient(weights, points, labels, "cross-entropy")
+
+
+#: The losses gradient descent can lower: the series' cross-entropy, and the squared error
+#: ½Σ(p − y)² after a sigmoid that notebook 07 compares it with.
+LOSSES = ("cross-entropy", "squared error")
+
+
+@dataclass(frozen=True)
+class DescentPath:
+    """The path of gradient descent: the weights after every step, their cross-entropy, and the loss it lowered.
+
+    ``losses`` are the values of the loss the descent lowered (``loss``); for a cross-entropy
+    descent they are the cross-entropies.
+    """
+
+    weights: np.ndarray  # shape (steps + 1, 3); row 0 is the start
+    cross_entropies: np.ndarray  # shape (steps + 1,)
+    losses: np.ndarray  # shape (steps + 1,): the lowered loss's values
+    loss: str = "cross-entropy"
+
+    def first_step_below(self, level: float) -> int | None:
+        """Return the first step whose loss is below ``level``, or None if no step of the path gets there.
+
+        Examples
+        --------
+        >>> losses = np.array([4.8, 1.3, 0.9])
+        >>> DescentPath(np.zeros((3, 3)), losses, losses).first_step_below(1.2)
+        2
+        >>> DescentPath(np.zeros((3, 3)), losses, losses).first_step_below(0.5) is None
+        True
+        """
+        below = np.flatnonzero(self.losses < float(level))
+        return int(below[0]) if below.size else None
+
+
+def line_squared_error(weights: ArrayLike, points: ArrayLike, labels: ArrayLike) -> float:
+    """Return the squared error ½Σ(p − y)² of the line's probabilities of red, p = σ(z), against the labels.
+
+    Examples
+    --------
+    >>> round(line_squared_error([-1.0, 0.0, 2.5], [[1.0, 3.0], [3.0, 2.4]], [1, 1]), 4)  # p = 0.818, 0.378
+    0.2104
+    """
+    hard_labels = as_unit_interval(labels, "labels", what="labels")
+    probabilities = sigmoid(line_logits(weights, points))
+    check_same_shape(hard_labels, probabilities, ("labels", "points"))
+    return math.fsum(0.5 * (probabilities - hard_labels) ** 2)
+
+
+def line_loss(weights: ArrayLike, points: ArrayLike, labels: ArrayLike, loss: str = "cross-entropy") -> float:
+    """Return the line's ``loss``, one of :data:`LOSSES`."""
+    return _loss(loss)[0](weights, points, labels)
+
+
+def line_loss_gradient(
+    weights: ArrayLike, points: ArrayLike, labels: ArrayLike, loss: str = "cross-entropy"
+) -> np.ndarray:
+    """Return the gradient of the line's ``loss`` with respect to (a, b, c): Σ_i (∂loss/∂z_i)·(x_i, y_i, 1).
+
+    Examples
+    --------
+    >>> line_loss_gradient([-1.0, 0.0, 2.5], [[1.0, 3.0]], [1]).round(4).tolist()  # cross-entropy: p − y
+    [-0.1824, -0.5473, -0.1824]
+    """
     design = _design(points)
-    pushes = cross_entropy_gradient_logits(labels, line_logits(weights, design[:, :2]))
+    pushes = _loss(loss)[1](labels, line_logits(weights, design[:, :2]))
     # Exactly rounded sums (math.fsum): the same on every machine, whatever order a BLAS kernel would add in.
     return np.array([math.fsum(pushes * column) for column in design.T])
 
 
-@dataclass(frozen=True)
-class Descent:
-    """The path of gradient descent: the weights and the cross-entropy after every step."""
-
-    weights: np.ndarray  # shape (steps + 1, 3); row 0 is the start
-    cross_entropies: np.ndarray  # shape (steps + 1,)
+def _loss(loss: str):  # type: ignore[no-untyped-def]
+    """Return (the loss of a line, its gradient with respect to each logit) for ``loss``."""
+    if loss == "cross-entropy":
+        return line_cross_entropy, cross_entropy_gradient_logits
+    if loss == "squared error":
+        return line_squared_error, squared_error_gradient_logits
+    raise ValueError(f"loss must be one of {LOSSES}, got {loss!r}")
 
 
 def gradient_descent(
-    start: ArrayLike, points: ArrayLike, labels: ArrayLike, *, steps: int, learning_rate: float
-) -> Descent:
-    """Run plain gradient descent on the line's cross-entropy from ``start``.
+    start: ArrayLike, points: ArrayLike, labels: ArrayLike, *, steps: int, learning_rate: float,
+    loss: str = "cross-entropy",
+) -> DescentPath:  # fmt: skip
+    """Run plain gradient descent on the line's ``loss`` (cross-entropy by default) from ``start``.
 
     Examples
     --------
     >>> path = gradient_descent([-1.0, 0.0, 2.5], [[1.0, 3.0], [2.0, 1.0]], [1, 0], steps=50, learning_rate=0.2)
     >>> bool(path.cross_entropies[-1] < path.cross_entropies[0])
+    True
+    >>> slow = gradient_descent([-1.0, 0.0, 2.5], [[1.0, 3.0], [2.0, 1.0]], [1, 0], steps=50, learning_rate=0.2,
+    ...                         loss="squared error")
+    >>> bool(slow.losses[-1] < slow.losses[0])
     True
     """
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
@@ -189,11 +260,38 @@ def gradient_descent(
     rate = float(as_finite([learning_rate], "learning_rate")[0])
     if rate <= 0:
         raise ValueError(f"learning_rate must be positive, got {learning_rate!r}")
+    measure, _ = _loss(loss)
     weights = _weights(start).copy()
     history = [weights.copy()]
     for _ in range(steps):
-        weights -= rate * line_gradient(weights, points, labels)
+        weights -= rate * line_loss_gradient(weights, points, labels, loss)
         history.append(weights.copy())
     path = np.array(history)
-    losses = np.array([line_cross_entropy(w, points, labels) for w in path])
-    return Descent(path, losses)
+    cross_entropies = np.array([line_cross_entropy(w, points, labels) for w in path])
+    losses = cross_entropies if loss == "cross-entropy" else np.array([measure(w, points, labels) for w in path])
+    return DescentPath(path, cross_entropies, losses, loss)
+
+
+def squared_error_gradient_logits(y: ArrayLike, z: ArrayLike) -> np.ndarray:
+    """Return d/dz of the squared error ½(σ(z) − y)² per point: (p − y)·p·(1 − p), with p = σ(z).
+
+    The chain rule puts the sigmoid's slope p(1 − p) in front of the error, and that slope
+    vanishes where the model is confident: a point that is confidently *wrong* (p near 0 for a
+    red point) gets almost no push, where cross-entropy's gradient p − y pushes it hardest
+    (:func:`cross_entropy_gradient_logits`).
+
+    Examples
+    --------
+    >>> squared_error_gradient_logits([1], [0.0]).tolist()  # p = 0.5: (0.5 − 1) · 0.25
+    [-0.125]
+    >>> wrong = [-8.0]  # a red point given p = σ(−8) ≈ 0.0003: confidently wrong
+    >>> squared_error_gradient_logits([1], wrong).round(5).tolist()  # almost no push
+    [-0.00034]
+    >>> cross_entropy_gradient_logits([1], wrong).round(5).tolist()  # the strongest push
+    [-0.99966]
+    """
+    labels = as_unit_interval(y, "y", what="labels")
+    logits = as_finite(z, "z")
+    check_same_shape(labels, logits, ("y", "z"))
+    p = sigmoid(logits)
+    return (p - labels) * p * sigmoid(-logits)

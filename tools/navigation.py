@@ -1,26 +1,25 @@
-"""Write every notebook's navigation and "Words to know" box, and the generated parts of the documents.
+"""Every notebook's navigation and "Words to know" box, in its language, and the documents' generated parts.
 
-Each notebook starts with a header cell (title, Binder link, previous and next links, the map of
-the argument), shows the terms it introduces in a box after "What you will learn", and ends
-with a footer cell (previous and next links). The README's launch links (Binder badge and
-JupyterHub link) and the teacher's guide's table of recognised mistakes and answer key are
+Each notebook starts with a header cell (title, Binder link, the other languages, previous and
+next links, the map of the argument), shows the terms it introduces in a box after "What you will
+learn", and ends with a footer cell (previous and next links). :func:`with_navigation` writes
+them into a notebook as :mod:`tools.notebooks` builds it. The README's launch links (Binder badge
+and JupyterHub link) and the teacher's guide's table of recognised mistakes and answer key are
 written between ``<!-- name:start -->`` and ``<!-- name:end -->`` markers. All of it comes from
-the table of contents (``ce_lib.course.contents``), the glossary (``ce_lib.course.glossary``),
-the exercises (``ce_lib.course.exercises``) and the repository address in ``pyproject.toml``
+the table of contents (:mod:`tools.contents`, titles from the notebooks' sources), the glossary
+(:mod:`tools.glossary`), the exercises (``ce_lib.course.exercises``), the words of the
+navigation (``navigation.*`` in ``ce_lib/words``) and the repository address in ``pyproject.toml``
 (``[project.urls] Repository``), so renaming a notebook, adding a term or an exercise, or moving
 the repository is one edit and one run::
 
-    python tools/navigation.py          # rewrite what is stale
-    python tools/navigation.py --check  # exit 1 if anything is stale (a test runs this)
+    python tools/navigation.py          # rewrite the documents' stale blocks (the notebooks: tools/notebooks.py)
+    python tools/navigation.py --check  # exit 1 if any block is stale (a test runs this)
     python tools/navigation.py --hub https://hub.example.edu   # print a JupyterHub link
-
-Notebooks are JSON: only the standard library is needed to rewrite them.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import tomllib
@@ -30,15 +29,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ce_lib.course.contents import ARTICLE_STEPS, NOTEBOOKS, Notebook  # noqa: E402
+from ce_lib import words  # noqa: E402
 from ce_lib.course.exercises import EXERCISES, FUNCTION_CASES, Exercise, misconception_rows  # noqa: E402
-from ce_lib.course.glossary import terms_defined_in  # noqa: E402
 from ce_lib.formatting import format_number  # noqa: E402
+from tools.contents import ARTICLE_STEPS, NOTEBOOKS, Notebook, title  # noqa: E402
+from tools.glossary import terms_defined_in  # noqa: E402
 
 NOTEBOOK_FOLDER = ROOT / "notebooks"
 README = ROOT / "README.md"
 GUIDE = NOTEBOOK_FOLDER / "teacher_guide.md"
 HEADER_TAG, FOOTER_TAG, GLOSSARY_TAG = "navigation-header", "navigation-footer", "glossary"
+#: The source cell the "Words to know" box follows.
+LEARN_TAG = "what-you-will-learn"
 GENERATED_TAGS = {HEADER_TAG, FOOTER_TAG, GLOSSARY_TAG}
 BRANCH = "HEAD"
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
@@ -55,9 +57,14 @@ def repository(root: Path = ROOT) -> str:
     return match[1]
 
 
-def binder_url(file: str) -> str:
-    """Return the Binder link that opens JupyterLab directly on ``notebooks/<file>``."""
-    return f"https://mybinder.org/v2/gh/{repository()}/{BRANCH}?urlpath=lab/tree/notebooks/{file}"
+def edition_path(file: str, language: str = words.SOURCE) -> str:
+    """Return a notebook's path in the repository: ``notebooks/<file>``, or ``notebooks/<language>/<file>``."""
+    return f"notebooks/{file}" if language == words.SOURCE else f"notebooks/{language}/{file}"
+
+
+def binder_url(file: str, language: str = words.SOURCE) -> str:
+    """Return the Binder link that opens JupyterLab directly on the notebook ``file`` of ``language``."""
+    return f"https://mybinder.org/v2/gh/{repository()}/{BRANCH}?urlpath=lab/tree/{edition_path(file, language)}"
 
 
 def binder_badge(file: str) -> str:
@@ -65,17 +72,17 @@ def binder_badge(file: str) -> str:
     return f"[![Launch on Binder]({BINDER_BADGE})]({binder_url(file)})"
 
 
-def binder_link(file: str) -> str:
-    """Return a text link that opens ``notebooks/<file>`` on Binder: no picture to break offline."""
-    return f"[▶ Open this notebook on Binder]({binder_url(file)})"
+def binder_link(file: str, language: str = words.SOURCE) -> str:
+    """Return a text link that opens the notebook on Binder: no picture to break offline."""
+    return f"[{words.say('navigation.open_on_binder', language=language)}]({binder_url(file, language)})"
 
 
-def nbgitpuller_url(hub: str, file: str = NOTEBOOKS[0].file) -> str:
-    """Return the link that copies the repository into a learner's JupyterHub and opens ``file``."""
+def nbgitpuller_url(hub: str, file: str = NOTEBOOKS[0].file, language: str = words.SOURCE) -> str:
+    """Return the link that copies the repository into a learner's JupyterHub and opens ``file`` of ``language``."""
     owner_name = repository()
     query = urllib.parse.urlencode({
         "repo": f"https://github.com/{owner_name}",
-        "urlpath": f"lab/tree/{owner_name.split('/')[1]}/notebooks/{file}",
+        "urlpath": f"lab/tree/{owner_name.split('/')[1]}/{edition_path(file, language)}",
         "branch": "main",
     })  # fmt: skip
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
@@ -144,60 +151,82 @@ def with_blocks(text: str, blocks: dict) -> str:
     return text
 
 
-def _link(notebook: Notebook) -> str:
-    return f"[{notebook.number} · {notebook.title}]({notebook.file})"
+def _link(notebook: Notebook, language: str) -> str:
+    return f"[{notebook.number} · {title(notebook, language)}]({notebook.file})"
 
 
-def _navigation_line(index: int) -> str:
+def _navigation_line(index: int, language: str) -> str:
     previous = NOTEBOOKS[index - 1] if index > 0 else None
     following = NOTEBOOKS[index + 1] if index + 1 < len(NOTEBOOKS) else None
-    parts = [f"← Previous: {_link(previous)}" if previous else "← Previous: (this is the first notebook)"]
+
+    def say(key: str, **values: str) -> str:
+        return words.say(f"navigation.{key}", language=language, **values)
+
+    parts = [say("previous", link=_link(previous, language)) if previous else say("previous_none")]
     if index > 0:
-        parts.append(f"[Index]({NOTEBOOKS[0].file})")
-    parts.append(f"Next: {_link(following)} →" if following else "Next: (this is the last notebook)")
+        parts.append(f"[{say('index')}]({NOTEBOOKS[0].file})")
+    parts.append(say("next", link=_link(following, language)) if following else say("next_none"))
     return " &nbsp;|&nbsp; ".join(parts)
 
 
-def argument_map(current: int | None) -> str:
+def argument_map(current: int | None, language: str = words.SOURCE) -> str:
     """Return the argument's steps in order, linked, with step ``current`` in bold."""
     steps: dict[bool, list[str]] = {False: [], True: []}
     for notebook in NOTEBOOKS:
         if notebook.step is None:
             continue
-        text = f"{notebook.step}. [{notebook.title}]({notebook.file})"
-        steps[notebook.step > ARTICLE_STEPS].append(f"**{text} ← you are here**" if notebook.step == current else text)
-    return " → ".join(steps[False]) + " &nbsp;·&nbsp; *beyond the article:* " + " → ".join(steps[True])
+        text = f"{notebook.step}. [{title(notebook, language)}]({notebook.file})"
+        if notebook.step == current:
+            text = "**" + words.say("navigation.you_are_here", language=language, step=text) + "**"
+        steps[notebook.step > ARTICLE_STEPS].append(text)
+    beyond = words.say("navigation.beyond", language=language)
+    return " → ".join(steps[False]) + f" &nbsp;·&nbsp; {beyond} " + " → ".join(steps[True])
 
 
-def header_source(index: int) -> str:
-    """Return the markdown of notebook ``index``'s header cell."""
+def other_languages(notebook: Notebook, language: str) -> str:
+    """Return links to the same notebook in every other language (relative to this one's folder)."""
+    links = []
+    for other, name in words.LANGUAGES.items():
+        if other == language:
+            continue
+        up = "" if language == words.SOURCE else "../"
+        down = "" if other == words.SOURCE else f"{other}/"
+        links.append(f"[{name}]({up}{down}{notebook.file})")
+    return words.say("navigation.other_languages", language=language, links=" · ".join(links))
+
+
+def header_source(index: int, language: str = words.SOURCE) -> str:
+    """Return the markdown of notebook ``index``'s header cell in ``language``."""
     notebook = NOTEBOOKS[index]
     number = f"{notebook.step} · " if notebook.step is not None else ""
+    project = words.say("navigation.project", language=language)
     return (
-        f"# {number}{notebook.title}\n"
-        f"*Cross-Entropy, Step by Step* &nbsp; {binder_link(notebook.file)}\n\n"
-        f"{_navigation_line(index)}\n\n"
-        f"**Where we are in the argument:** {argument_map(notebook.step)}"
+        f"# {number}{title(notebook, language)}\n"
+        f"*{project}* &nbsp; {binder_link(notebook.file, language)} &nbsp; · &nbsp; "
+        f"{other_languages(notebook, language)}\n\n"
+        f"{_navigation_line(index, language)}\n\n"
+        f"{words.say('navigation.argument', language=language, steps=argument_map(notebook.step, language))}"
     )
 
 
-def footer_source(index: int) -> str:
+def footer_source(index: int, language: str = words.SOURCE) -> str:
     """Return the markdown of notebook ``index``'s footer cell."""
-    return f"---\n{_navigation_line(index)}"
+    return f"---\n{_navigation_line(index, language)}"
 
 
-def glossary_source(index: int) -> str | None:
+def glossary_source(index: int, language: str = words.SOURCE) -> str | None:
     """Return the markdown of notebook ``index``'s "Words to know" box, or None if it defines no term."""
     terms = terms_defined_in(NOTEBOOKS[index].number)
     if not terms:
         return None
-    rows = "\n".join(f"- **{term.name}**: {term.definition}" for term in terms)
-    return "> **Words to know** (new in this notebook)\n>\n" + "\n".join(f"> {line}" for line in rows.splitlines())
+    rows = "\n".join(f"- **{term.name(language)}**: {term.definition(language)}" for term in terms)
+    heading = words.say("navigation.words_to_know", language=language)
+    return f"> {heading}\n>\n" + "\n".join(f"> {line}" for line in rows.splitlines())
 
 
 def _markdown_cell(source: str, tag: str) -> dict:
     slide_type = {HEADER_TAG: "slide", GLOSSARY_TAG: "fragment"}.get(tag, "skip")  # the header opens the deck
-    return {"cell_type": "markdown", "id": tag, "metadata": {"slideshow": {"slide_type": slide_type}, "tags": [tag]},
+    return {"cell_type": "markdown", "metadata": {"slideshow": {"slide_type": slide_type}, "tags": [tag]},
             "source": source}  # fmt: skip
 
 
@@ -205,28 +234,23 @@ def _tags(cell: dict) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []))
 
 
-def _source_text(cell: dict) -> str:
-    source = cell.get("source", "")
-    return "".join(source) if isinstance(source, list) else source
-
-
-def with_navigation(cells: list[dict], index: int) -> list[dict]:
-    """Return ``cells`` with the header first, the glossary box after "What you will learn", the footer last."""
+def with_navigation(cells: list[dict], index: int, language: str = words.SOURCE) -> list[dict]:
+    """Return a source's ``cells`` with its title cell replaced by the header, the glossary box after the
+    cell tagged ``what-you-will-learn``, and the footer last."""
     body = [cell for cell in cells if not GENERATED_TAGS & _tags(cell)]
-    glossary = glossary_source(index)
+    if body and body[0]["cell_type"] == "markdown" and body[0]["source"].lstrip().startswith("# "):
+        body = body[1:]  # the source's title: the header carries it
+    glossary = glossary_source(index, language)
     if glossary is not None:
-        after = next((i for i, c in enumerate(body) if _source_text(c).startswith("## What you will learn")), -1)
+        after = next((i for i, c in enumerate(body) if LEARN_TAG in _tags(c)), 0)
         body.insert(after + 1, _markdown_cell(glossary, GLOSSARY_TAG))
-    return [_markdown_cell(header_source(index), HEADER_TAG), *body, _markdown_cell(footer_source(index), FOOTER_TAG)]
+    return [_markdown_cell(header_source(index, language), HEADER_TAG), *body,
+            _markdown_cell(footer_source(index, language), FOOTER_TAG)]  # fmt: skip
 
 
-def stale_files(folder: Path = NOTEBOOK_FOLDER) -> list[str]:
-    """Return the notebooks and documents whose generated parts differ from what this script writes."""
+def stale_files() -> list[str]:
+    """Return the documents whose generated blocks differ from what this script writes."""
     stale = []
-    for index, notebook in enumerate(NOTEBOOKS):
-        cells = json.loads((folder / notebook.file).read_text(encoding="utf-8"))["cells"]
-        if [_source_text(c) for c in cells] != [_source_text(c) for c in with_navigation(cells, index)]:
-            stale.append(notebook.file)
     for document, blocks in GENERATED_BLOCKS.items():
         text = document.read_text(encoding="utf-8")
         if with_blocks(text, blocks) != text:
@@ -234,15 +258,9 @@ def stale_files(folder: Path = NOTEBOOK_FOLDER) -> list[str]:
     return stale
 
 
-def write(folder: Path = NOTEBOOK_FOLDER) -> list[str]:
-    """Rewrite every stale notebook's generated cells and every stale document block; return what changed."""
-    changed = stale_files(folder)
-    for index, notebook in enumerate(NOTEBOOKS):
-        if notebook.file in changed:
-            path = folder / notebook.file
-            content = json.loads(path.read_text(encoding="utf-8"))
-            content["cells"] = with_navigation(content["cells"], index)
-            path.write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+def write() -> list[str]:
+    """Rewrite every stale document block; return what changed."""
+    changed = stale_files()
     for document, blocks in GENERATED_BLOCKS.items():
         if document.name in changed:
             document.write_text(with_blocks(document.read_text(encoding="utf-8"), blocks), encoding="utf-8")

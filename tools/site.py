@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ce_lib.course.contents import NOTEBOOKS  # noqa: E402
 from ce_lib.views import STATE_MIME, VIEWS, style_source  # noqa: E402
+from tools.contents import NOTEBOOKS  # noqa: E402
 
 NOTEBOOK_FOLDER = ROOT / "notebooks"
 DEFAULT_OUTPUT = ROOT / "artifacts" / "site"

@@ -269,16 +269,9 @@ def _first_step_all_on_their_side() -> int:
     return on_side.index(True)
 
 
-def _first_step_below_model_b() -> int:
-    below = np.flatnonzero(story.descent().cross_entropies < story.MODEL_B.cross_entropy())
-    if below.size == 0:
-        raise RuntimeError("gradient descent never gets below model B's cross-entropy: check story's descent settings")
-    return int(below[0])
-
-
 def _below_b_message() -> str:
     """Return what to say about the step where descent first beats model B: who is still on the wrong side."""
-    wrong = _wrong_side_points(_first_step_below_model_b())
+    wrong = _wrong_side_points(story.first_step_below_model_b())
     if not wrong:
         return "That is where the cross-entropy first beats model B's, which is not the same question."
     listed = " and ".join(f"point {number}" for number in wrong)
@@ -1171,7 +1164,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         (
             Mistake(
                 "below model B's cross-entropy",
-                _first_step_below_model_b,
+                story.first_step_below_model_b,
                 _below_b_message(),
             ),
             Mistake(

@@ -180,7 +180,8 @@ class View(anywidget.AnyWidget):
         # The data no control changes is stored in the notebook: keep only digits every machine agrees on.
         for key in self.data_keys:
             setattr(self, key, portable(getattr(self, key)))
-        self.observe(self._confirm, names=list(self.state_keys))
+        # A revision alone is news too: a control moved and back within one frame sends only that.
+        self.observe(self._confirm, names=[*self.state_keys, "revision"])
         self._confirm()
 
     def _refuse_undrawable(self, proposal: Any) -> Any:

@@ -75,14 +75,17 @@ function levelLines(frame, weights, words) {
       [x, y, anchor, edge] = [frame.left + 5, below ? end[1] + 18 : end[1] - 6, "start", "inside"];
     }
     if (placed.some((other) => Math.abs(other.x - x) < 30 && Math.abs(other.y - y) < 16)) continue;
-    placed.push({ x, y, edge });
+    placed.push({ x, y, edge, box: textBox(anchor, x, y, formatNumber(level, 2), 13, main) });
     labels += text(x, y, formatNumber(level, 2), { size: 13, anchor, fill: main ? COLOURS.ink : "#333333", weight: main ? "bold" : undefined, label: true });
   }
   // Say what the edge numbers are, once per edge that has them, where no edge number is.
   const top = placed.filter((p) => p.edge === "top"), side = placed.filter((p) => p.edge === "right");
   if (top.length && !top.some((p) => p.x < frame.left + 24)) labels += text(frame.left - 6, frame.top - 6, words.p_red, { size: 13, anchor: "end", fill: "#333333" });
-  if (side.length && !side.some((p) => p.y < frame.top + 20)) labels += text(right + 5, frame.top - 6, words.p_red, { size: 13, fill: "#333333" });
-  return { lines, labels };
+  const sideHeader = textBox("start", right + 5, frame.top - 6, words.p_red, 13); // clear of a number in the top corner
+  if (side.length && !side.some((p) => p.y < frame.top + 20) && !placed.some((p) => boxesOverlap(sideHeader, p.box))) {
+    labels += text(right + 5, frame.top - 6, words.p_red, { size: 13, fill: "#333333" });
+  }
+  return { lines, labels, boxes: placed.map((p) => p.box) };
 }
 
 // Which side of its point a label goes first: chosen from the story's geometry so that no label
@@ -90,8 +93,9 @@ function levelLines(frame, weights, words) {
 const LABEL_SIDE = { 1: "left", 2: "right", 3: "right", 4: "right" };
 
 // The point labels: each on its preferred side, else the other, else above or below, further out
-// if need be; never on top of another label nor outside the plot's frame and tick labels.
-function pointLabels(frame, requests) {
+// if need be; never on top of another label, a level line's number (`obstacles`, boxes) nor
+// outside the plot's frame and tick labels.
+function pointLabels(frame, requests, obstacles = []) {
   const right = frame.left + frame.width, bottom = frame.top + frame.height;
   const spots = ({ x, y, side }) => {
     const sides = side === "left" ? [["end", -13], ["start", 13]] : [["start", 13], ["end", -13]];
@@ -100,7 +104,7 @@ function pointLabels(frame, requests) {
       ...rows.slice(1).flatMap((dy) => [...sides.map(([a, dx]) => [a, x + dx, y + dy]), ["middle", x, y + dy + (dy > 0 ? 14 : -8)]])];
   };
   const placed = placeLabels(requests.map((r) => ({ words: r.words, size: 15, bold: true, spots: spots(r) })),
-    [frame.left - 60, frame.top - 4, right + 4, bottom + 4]);
+    [frame.left - 60, frame.top - 4, right + 4, bottom + 4], obstacles);
   return placed.map((p) => text(p.x, p.y, p.words, { size: 15, weight: "bold", anchor: p.anchor, halo: true, label: true })).join("");
 }
 
@@ -166,7 +170,7 @@ function planePanel(id, box, { title, weights, points, shown, limits, words, ref
     const given = `${point.number}: ${formatNumber(shown[i], 2)}`;
     whatIfLabels.push({ x: tx, y: ty, words: target.off ? fillWords(words.off_the_plot, { label: given }) : given, side });
   });
-  return out + marks + pointLabels(frame, [...labels, ...whatIfLabels]);
+  return out + marks + pointLabels(frame, [...labels, ...whatIfLabels], levels.boxes);
 }
 
 // The legend under the planes: what the marks and the shading mean.
@@ -178,15 +182,5 @@ function planeLegend(left, top, width, words, { whatIf = true } = {}) {
     [line(-10, 0, 10, 0, { stroke: "#444444", "stroke-dasharray": "6 4", "stroke-width": 1.3 }), words.legend_levels],
   ];
   if (whatIf) items.push([marker("red", 0, 0, { size: 7, hollow: true, dashed: true }), words.legend_what_if]);
-  let out = "", x = left, y = top;
-  for (const [swatch, item] of items) {
-    const lines = wrapText(item, width - 34, 14);
-    const wide = 34 + Math.max(...lines.map((l) => textWidth(l, 14)));
-    if (x + wide > left + width && x > left) { x = left; y += 24; }
-    out += `<g transform="translate(${round2(x + 10)} ${round2(y)})">${swatch}</g>`;
-    lines.forEach((l, i) => { out += text(x + 26, y + 5 + 18 * i, l, { size: 14 }); });
-    y += 18 * (lines.length - 1);
-    x = lines.length > 1 ? left + width : x + wide + 12;
-  }
-  return { svg: out, bottom: y + 14 };
+  return flowLegend(items, left, top, width);
 }

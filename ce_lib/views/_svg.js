@@ -44,12 +44,20 @@ function tag(name, values, content) {
 }
 
 // A text; `label: true` marks a number or name the figure states (compared with the static picture).
+// `halo: true` outlines the text in white, so it stays readable over lines and shading: written as
+// attributes, not a style sheet's class, so the stored picture has it too.
 function text(x, y, content, { size = 15, anchor = "start", weight, fill = COLOURS.ink, halo = false, label = false, baseline, rotate } = {}) {
+  const outline = halo ? { "paint-order": "stroke", stroke: "white", "stroke-width": 4, "stroke-linejoin": "round" } : {};
   return tag("text", {
-    x, y, "font-size": size, "text-anchor": anchor, "font-weight": weight, fill,
-    "dominant-baseline": baseline, class: [label ? "ce-label" : "", halo ? "ce-halo" : ""].join(" ").trim() || undefined,
+    x, y, "font-size": size, "text-anchor": anchor, "font-weight": weight, fill, ...outline,
+    "dominant-baseline": baseline, class: label ? "ce-label" : undefined,
     transform: rotate ? `rotate(${rotate} ${round2(x)} ${round2(y)})` : undefined,
   }, escapeText(content));
+}
+
+// A diamond marker of half-width `size` (shape as well as colour, beside circles and squares).
+function diamond(x, y, size, style) {
+  return tag("path", { d: `M${round2(x)},${round2(y - size)} L${round2(x + size)},${round2(y)} L${round2(x)},${round2(y + size)} L${round2(x - size)},${round2(y)} Z`, ...style });
 }
 
 function line(x1, y1, x2, y2, style = {}) {
@@ -154,6 +162,13 @@ function niceTicks(low, high, count = 5) {
   return ticks;
 }
 
+const AXIS_LABEL_LINE = 18;
+
+// How far below an axis's frame its label reaches: 44 px for one line, more for a label that wraps.
+function axisLabelDepth(xLabel, width) {
+  return 44 + AXIS_LABEL_LINE * (wrapText(xLabel, width, 15).length - 1) + 6;
+}
+
 // A frame with ticks, tick labels, axis titles and a title. `box` is {left, top, width, height}.
 function axes(box, { x, y, xTicks, yTicks, xLabel, yLabel, title, xFormat = formatNumber, yFormat = formatNumber, grid = true }) {
   const { left, top, width, height } = box, bottom = top + height, right = left + width;
@@ -162,7 +177,8 @@ function axes(box, { x, y, xTicks, yTicks, xLabel, yLabel, title, xFormat = form
   out += tag("rect", { x: left, y: top, width, height, fill: "none", stroke: COLOURS.ink, "stroke-width": 1.2 });
   for (const t of xTicks) out += line(x(t), bottom, x(t), bottom + 5) + text(x(t), bottom + 20, xFormat(t), { size: 14, anchor: "middle" });
   for (const t of yTicks) out += line(left - 5, y(t), left, y(t)) + text(left - 8, y(t) + 5, yFormat(t), { size: 14, anchor: "end" });
-  if (xLabel) out += text(left + width / 2, bottom + 44, xLabel, { size: 15, anchor: "middle" });
+  // A long axis label wraps to the axis's width: each further line is AXIS_LABEL_LINE lower.
+  if (xLabel) wrapText(xLabel, width, 15).forEach((words, i) => { out += text(left + width / 2, bottom + 44 + AXIS_LABEL_LINE * i, words, { size: 15, anchor: "middle" }); });
   if (yLabel) out += text(left - 52, top + height / 2, yLabel, { size: 15, anchor: "middle", rotate: -90 });
   if (title) {
     const lines = titleLines(title, width);
@@ -183,17 +199,25 @@ function legend(x, y, rows, { width = 210, rowHeight = 24 } = {}) {
 }
 
 // A legend that flows in rows across `width`: per item [swatch drawn at (0, 0), words, and
-// `true` if the words state a number or name the static picture states too].
+// `true` if the words state a number or name the figure states]. An item too wide for a row
+// wraps onto lines of its own.
 function flowLegend(items, left, top, width, size = 14) {
   let out = "", x = left, y = top;
   for (const [swatch, words, label = false] of items) {
-    const wide = 40 + textWidth(words, size);
+    const lines = wrapText(words, width - 40, size);
+    const wide = 40 + Math.max(...lines.map((l) => textWidth(l, size)));
     if (x + wide > left + width && x > left) { x = left; y += 26; }
     out += `<g transform="translate(${round2(x + 14)} ${round2(y)})">${swatch}</g>`;
-    out += text(x + 34, y + 5, words, { size, label });
-    x += wide + 14;
+    lines.forEach((l, i) => { out += text(x + 34, y + 5 + 18 * i, l, { size, label }); });
+    y += 18 * (lines.length - 1);
+    x = lines.length > 1 ? left + width : x + wide + 14;
   }
   return { svg: out, bottom: y + 14 };
+}
+
+// How many pixels a panel's title takes above its frame (one 21-px row per line, and a margin).
+function titleDepth(title, width) {
+  return 21 * titleLines(title, width).length + 12;
 }
 
 // SVG patterns for hatching (model A's bars are hatched, model B's solid: shape as well as colour).

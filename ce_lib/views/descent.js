@@ -1,70 +1,98 @@
-// Gradient descent from model A's line (notebook 07): a slider over the steps of the path ce_lib
-// computed; the line at this step on the plane, the cross-entropy against the step (past model B's
-// level) and each point's error.
+// Gradient descent from model A's line (notebook 07), lowering cross-entropy or squared error: a
+// slider over the steps of the path ce_lib computed; the line at this step on the plane, the loss
+// against the step (with model A's and B's levels of it) and each point's error. Words: the catalogue's `views.descent`, `views.learning` and
+// `views.field` sections (state.words).
 
 const DESCENT_ERROR_TOP = 3;
-const CURVE_TOP = 5.4;
+// The top of the loss axis, per loss: model A starts at 4.78 nats, or at a squared error of 0.85.
+const CURVE_TOP = { "cross-entropy": 5.4, "squared error": 1 };
+const lossKey = (loss) => `loss_${loss.replace(/[ -]/g, "_")}`;
+const pathOf = (state) => state.paths[state.loss];
 
-function stepsText(step) {
-  return step === 1 ? "1 step" : `${step} steps`;
+// "1 step", "76 steps": the count in its plural form's words (a language with one form writes both alike).
+function stepsWords(words, count) {
+  return fillWords(count === 1 ? words.steps_one : words.steps_other, { count });
 }
 
 function errorsAt(state) {
-  return trueColourProbabilities(state.path_weights[state.step], state.points).map(pointError);
+  return trueColourProbabilities(pathOf(state).weights[state.step], state.points).map(pointError);
 }
 
 function describe(state) {
-  const losses = state.path_cross_entropies;
-  return `Step ${state.step}: cross-entropy ${formatNumber(losses[state.step])} · `
-    + `model A (step 0): ${formatNumber(losses[0])} · model B: ${formatNumber(state.model_b_cross_entropy)} · `
-    + `errors ${errorsAt(state).map((e) => formatNumber(e, 3)).join(", ")}`;
+  const words = state.words, path = pathOf(state);
+  const verdict = path.first_below_b === null
+    ? fillWords(words.verdict_never, { steps: path.losses.length - 1 }) : fillWords(words.verdict_from, { step: path.first_below_b });
+  return fillWords(words.readout, {
+    loss: words[lossKey(state.loss)], step: state.step, value: formatNumber(path.losses[state.step]), a: formatNumber(path.losses[0]),
+    b: formatNumber(path.levels.B), verdict, errors: errorsAt(state).map((e) => formatNumber(e, 3)).join(words.list_separator),
+  });
 }
 
 function curveTitle(state) {
-  return `Cross-entropy at step ${state.step}: ${formatNumber(state.path_cross_entropies[state.step])}`;
+  const words = state.words, losses = pathOf(state).losses;
+  const loss = words[lossKey(state.loss)];
+  return fillWords(words.curve_title, { loss: loss[0].toUpperCase() + loss.slice(1), step: state.step, value: formatNumber(losses[state.step]) });
 }
 
-// The cross-entropy against the step: model A's and B's levels, the first step below B, this step.
+// The loss against the step: model A's and B's levels of it, the first step below B, this step.
 function curvePanel(box, state) {
-  const losses = state.path_cross_entropies, steps = losses.length - 1, modelB = state.model_b_cross_entropy;
+  const words = state.words, path = pathOf(state);
+  const losses = path.losses, steps = losses.length - 1, modelB = path.levels.B, top = CURVE_TOP[state.loss];
   const x = linearScale([-5, steps + 5], [box.left, box.left + box.width]);
-  const y = linearScale([0, CURVE_TOP], [box.top + box.height, box.top]);
+  const y = linearScale([0, top], [box.top + box.height, box.top]);
   const right = box.left + box.width;
   let out = axes(box, {
-    x, y, xTicks: niceTicks(0, steps, 4), yTicks: niceTicks(0, CURVE_TOP, 6), xLabel: "step", yLabel: "cross-entropy", title: curveTitle(state),
+    x, y, xTicks: niceTicks(0, steps, 4), yTicks: niceTicks(0, top, 5), xLabel: words.curve_x, yLabel: words[lossKey(state.loss)], title: curveTitle(state),
   });
   out += line(box.left, y(losses[0]), right, y(losses[0]), MODEL_A_LINE);
   out += line(box.left, y(modelB), right, y(modelB), MODEL_B_LINE);
-  out += tag("polyline", { points: losses.map((v, i) => `${round2(x(i))},${round2(y(v))}`).join(" "), fill: "none", stroke: COLOURS.blue, "stroke-width": 2.5 });
-  out += text(right - 5, y(losses[0]) - 6, `model A: ${formatNumber(losses[0])}`, { size: 14, anchor: "end", label: true });
-  out += text(right - 5, y(modelB) - 6, `model B: ${formatNumber(modelB)}`, { size: 14, anchor: "end", label: true });
-  const first = x(state.first_below_model_b);
-  out += line(first, y(0), first, y(modelB + 0.55), { stroke: COLOURS.B, "stroke-width": 1.5, "stroke-dasharray": "3 3" });
-  out += text(first + 5, y(modelB) - 27, `below B from step ${state.first_below_model_b}`, { size: 13, label: true });
-  out += tag("circle", { cx: x(state.step), cy: y(losses[state.step]), r: 7.5, fill: COLOURS.orange, stroke: COLOURS.ink, "stroke-width": 1.5 });
+  out += tag("polyline", { points: losses.map((v, i) => `${round2(x(i))},${round2(y(v))}`).join(" "), fill: "none", stroke: COLOURS.blue, "stroke-width": 2.5, class: "ce-data" });
+  // The levels' names over their lines at the right; the first step below B beside its mark (or,
+  // if the path never gets there, said at the path's end), on its right where there is room.
+  const level = (name, value) => fillWords(words.level, { model: fillWords(words.model, { name }), value: formatNumber(value) });
+  const requests = [
+    { words: level("A", losses[0]), size: 14, spots: [["end", right - 5, y(losses[0]) - 6], ["end", right - 5, y(losses[0]) + 18]] },
+    { words: level("B", modelB), size: 14, spots: [["end", right - 5, y(modelB) - 6], ["end", right - 5, y(modelB) + 18], ["start", box.left + 5, y(modelB) - 6]] },
+  ];
+  if (path.first_below_b !== null) {
+    const first = x(path.first_below_b);
+    out += line(first, y(0), first, Math.max(box.top, y(modelB) - 0.1 * box.height), { stroke: COLOURS.B, "stroke-width": 1.5, "stroke-dasharray": "3 3" });
+    requests.push({ words: fillWords(words.below_b, { step: path.first_below_b }), size: 13,
+      spots: [["start", first + 5, y(modelB) - 27], ["end", first - 5, y(modelB) - 27], ["start", first + 5, y(modelB) - 45], ["end", first - 5, y(modelB) - 45]] });
+  } else {
+    const end = y(losses[steps]);
+    requests.push({ words: fillWords(words.never_below_b, { steps }), size: 13,
+      spots: [["end", right - 5, end - 12], ["end", right - 5, end + 22], ["end", right - 5, end - 30], ["end", right - 5, end + 40]] });
+  }
+  const labels = placeLabels(requests, [box.left, box.top, right, box.top + box.height]);
+  for (const p of labels) out += text(p.x, p.y, p.words, { size: p.size, anchor: p.anchor, halo: true, label: true });
+  out += tag("circle", { cx: x(state.step), cy: y(losses[state.step]), r: 7.5, fill: COLOURS.orange, stroke: COLOURS.ink, "stroke-width": 1.5, class: "ce-data" });
   return out;
 }
 
 function draw(state, width, uid) {
+  const words = state.words;
   const wide = width >= 760;
-  const weights = state.path_weights[state.step];
+  const weights = pathOf(state).weights[state.step];
   const shown = trueColourProbabilities(weights, state.points);
-  const id = `${uid}-plane`;
   const plane = planeBox(wide, width, 52);
   const references = referenceLine(plane, state.limits, state.model_a_weights, MODEL_A_LINE);
-  let out = planePanel(id, plane, { title: `The line after ${stepsText(state.step)}`, weights, points: state.points, shown, limits: state.limits, references });
-  const extras = [[MODEL_A_LINE, "model A's line (step 0)"]];
+  const after = stepsWords(words, state.step);
+  let out = planePanel(`${uid}-plane`, plane, {
+    title: fillWords(words.plane_title, { steps: after }), weights, points: state.points, shown, limits: state.limits, words, references,
+  });
+  const extras = [[MODEL_A_LINE, words.legend_model_a]];
   const planeBottom = plane.top + plane.height + 50;
-  const barsTitle = `Each point's error −ln p after ${stepsText(state.step)}`;
+  const barsTitle = fillWords(words.errors_title, { steps: after });
   let next;
   if (wide) {
     const left = plane.left + plane.width + 44 + 72;
     out += curvePanel({ left, top: plane.top, width: width - left - 16, height: plane.height }, state);
-    const key = learningLegend(20, planeBottom + 12, width - 40, extras);
+    const key = learningLegend(20, planeBottom + 12, width - 40, words, extras);
     out += key.svg;
     next = key.bottom;
   } else {
-    const key = learningLegend(16, planeBottom + 12, width - 32, extras);
+    const key = learningLegend(16, planeBottom + 12, width - 32, words, extras);
     out += key.svg;
     const box = { left: 66, width: width - 66 - 16, height: 230 };
     box.top = key.bottom + 24 + 21 * titleRows(curveTitle(state), box.width);
@@ -73,18 +101,9 @@ function draw(state, width, uid) {
   }
   const box = { left: 72, width: width - 72 - 20, height: wide ? 210 : 220 };
   box.top = next + 24 + 21 * titleRows(barsTitle, box.width);
-  const bars = errorBars(box, { points: state.points, errors: shown.map(pointError), top: DESCENT_ERROR_TOP, title: barsTitle });
+  const bars = errorBars(box, { points: state.points, errors: shown.map(pointError), top: DESCENT_ERROR_TOP, title: barsTitle, words });
   out += bars.svg;
-  return svgDocument(width, bars.bottom + 8, out, `Gradient descent from model A's line. ${describe(state)}`);
+  return svgDocument(width, bars.bottom + 8, out, fillWords(words.figure_title, { readout: describe(state) }));
 }
 
-export default {
-  render({ model, el }) {
-    return mountView({ model, el }, {
-      name: "descent",
-      keys: ["step"],
-      fixed: ["points", "limits", "path_weights", "path_cross_entropies", "model_a_weights", "model_b_cross_entropy", "first_below_model_b"],
-      draw, describe,
-    });
-  },
-};
+const FIGURE = { name: "descent", draw, describe };

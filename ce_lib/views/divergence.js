@@ -1,7 +1,9 @@
 // Divergence (notebook 06): a prediction q against the fixed truth p. Left, the bars of q with
 // the truth as black marks; right, one stacked bar H(p) (solid) + KL(p‖q) (hatched) = H(p, q).
+// The drawing takes whatever distributions it is given: any number of classes, any truth.
+// Words: the catalogue's `views.divergence` section (state.words).
 
-// q = weights / their sum (ce_lib.views.classes.prediction_from_weights); all 0 gives the uniform q.
+// q = weights / their sum (ce_lib.views.divergence.prediction_from_weights); all 0 gives the uniform q.
 function prediction(weights) {
   const total = sumOf(weights);
   return total > 0 ? weights.map((w) => w / total) : weights.map(() => 1 / weights.length);
@@ -28,95 +30,115 @@ function klDivergence(p, q) {
   return Math.max(sumOf(terms), 0) + 0;
 }
 
-function parts(state) {
-  const q = prediction(state.weights), p = state.truth;
-  return { q, entropy: entropyOf(p), kl: klDivergence(p, q), crossEntropy: crossEntropyOf(p, q) };
+// H(p), KL(p‖q) and H(p, q) of a truth p and a prediction q (Divergence.decomposition).
+function decomposition(p, q) {
+  return { entropy: entropyOf(p), kl: klDivergence(p, q), crossEntropy: crossEntropyOf(p, q) };
 }
 
 function describe(state) {
-  const { q, entropy, kl, crossEntropy } = parts(state);
-  return `q = [${q.map((v) => formatNumber(v, 3)).join(", ")}] · H(p) = ${formatNumber(entropy)} + KL(p‖q) = ${formatNumber(kl)} → `
-    + `H(p, q) = ${formatNumber(crossEntropy)}`;
+  const words = state.words, q = prediction(state.weights);
+  const { entropy, kl, crossEntropy } = decomposition(state.truth, q);
+  return fillWords(words.readout, {
+    q: q.map((v) => formatNumber(v, 3)).join(words.separator),
+    entropy: formatNumber(entropy), kl: formatNumber(kl), cross_entropy: formatNumber(crossEntropy),
+  });
 }
 
-// The height a bar's value label stands on: the bar's top, or the truth mark just above it
-// (ce_lib.views.classes.value_label_base).
+// ---------------------------------------------------------------------------------------------
+// The classes: a bar of q per class, the truth p as a black mark across it.
+
+// The height a bar's value label stands on: the bar's top, or the truth mark where it sits just
+// above the bar (closer than a label's height).
 function labelBase(q, p) {
-  return q < p && p < q + 0.1 ? p : q;
+  return q < p && p <= q + 0.12 ? p : q;
 }
 
-const CLASSES_TITLE = "Prediction q (bars), truth p (black marks)";
-const STACK_TITLE = "H(p, q) = H(p) + KL(p‖q)";
+const BAR_TOP = 1.1; // the probability axis runs to here: room for a label over a bar of 1
 
-function classesPanel(box, state, q) {
-  const y = linearScale([0, 1.1], [box.top + box.height, box.top]);
-  let out = axes(box, { x: (v) => v, y, xTicks: [], yTicks: niceTicks(0, 1, 5), yLabel: "probability", title: CLASSES_TITLE });
+function classesPanel(box, words, { names, q, p }) {
+  const y = linearScale([0, BAR_TOP], [box.top + box.height, box.top]);
+  let out = axes(box, { x: (v) => v, y, xTicks: [], yTicks: niceTicks(0, 1, 5), yLabel: words.classes_axis, title: words.classes_title });
   const group = box.width / q.length, barWidth = Math.min(110, group * 0.56), bottom = box.top + box.height;
+  const nameLines = names.map((name) => wrapText(name, group - 8, 14));
   q.forEach((value, i) => {
-    const centre = box.left + group * (i + 0.5), truth = state.truth[i];
+    const centre = box.left + group * (i + 0.5);
     out += tag("rect", { x: centre - barWidth / 2, y: y(value), width: barWidth, height: bottom - y(value), fill: COLOURS.sky, stroke: COLOURS.ink, "stroke-width": 1.2 });
     const reach = barWidth / 2 + 8;
-    out += line(centre - reach, y(truth), centre + reach, y(truth), { stroke: "black", "stroke-width": 4.5 });
-    out += text(centre, y(labelBase(value, truth)) - 8, formatNumber(value, 3), { size: group < 100 ? 14 : 15, anchor: "middle", label: true, halo: true });
-    out += text(centre, bottom + 21, `class ${i + 1}`, { size: 14, anchor: "middle" });
+    out += line(centre - reach, y(p[i]), centre + reach, y(p[i]), { stroke: "black", "stroke-width": 4.5 });
+    out += text(centre, y(labelBase(value, p[i])) - 8, formatNumber(value, 3), { size: group < 100 ? 14 : 15, anchor: "middle", label: true, halo: true });
+    nameLines[i].forEach((row, j) => { out += text(centre, bottom + 21 + 18 * j, row, { size: 14, anchor: "middle" }); });
   });
+  const rows = Math.max(...nameLines.map((lines) => lines.length));
   const key = flowLegend([
-    [tag("rect", { x: -10, y: -9, width: 20, height: 18, fill: COLOURS.sky, stroke: COLOURS.ink }), "prediction q"],
-    [line(-11, 0, 11, 0, { stroke: "black", "stroke-width": 4.5 }), "truth p"],
-  ], box.left, bottom + 44, box.width);
+    [tag("rect", { x: -10, y: -9, width: 20, height: 18, fill: COLOURS.sky, stroke: COLOURS.ink }), words.legend_prediction],
+    [line(-11, 0, 11, 0, { stroke: "black", "stroke-width": 4.5 }), words.legend_truth],
+  ], box.left, bottom + 26 + 18 * rows, box.width);
   return { svg: out + key.svg, bottom: key.bottom };
 }
 
-// Where the labels of H(p), KL and H(p, q) go, in nats (ce_lib.views.classes.stack_label_heights).
-function labelHeights(h, shownKl, [limit, , gap]) {
-  let a = h / 2, b = h + shownKl / 2, c = h + shownKl;
-  b = Math.max(b, a + gap);
-  c = Math.max(c, b + gap);
-  const top = limit - 0.2;
-  if (c > top) {
-    c = top;
-    b = Math.min(b, c - gap);
-    a = Math.min(a, b - gap);
+// ---------------------------------------------------------------------------------------------
+// The stack: H(p) and, on top of it, KL(p‖q); together H(p, q).
+
+// The top of the nats axis: 5 nats, or more where the truth's own entropy needs it (it stays put
+// while q moves). A KL that would run past the axis (∞ among them) fills it to 92 % of its top.
+const natsTop = (entropy) => Math.max(5, Math.ceil(entropy) + 3);
+const FULL = 0.92;
+
+// Where the labels of the stack's parts go (pixels, listed bottom to top): each where it wants
+// to be, pushed up to at least `gap` above the one below, and kept between `lowest` and
+// `highest` (labels pushed past the top come back down, in order).
+function stackLabelSpots(wanted, gap, highest, lowest) {
+  const spots = wanted.map((v) => Math.min(v, lowest));
+  for (let i = 1; i < spots.length; i++) spots[i] = Math.min(spots[i], spots[i - 1] - gap);
+  const last = spots.length - 1;
+  if (spots[last] < highest) {
+    spots[last] = highest;
+    for (let i = last - 1; i >= 0; i--) spots[i] = Math.max(spots[i], spots[i + 1] + gap);
   }
-  return [a, b, c];
+  return spots;
 }
 
-function stackPanel(box, state, uid, { entropy, kl, crossEntropy }) {
-  const [limit, infinite] = state.limits;
-  const y = linearScale([0, limit], [box.top + box.height, box.top]);
+function stackPanel(box, words, uid, { entropy, kl, crossEntropy }) {
+  const top = natsTop(entropy);
+  const y = linearScale([0, top], [box.top + box.height, box.top]);
   let out = `<defs>${hatchDefs(`${uid}-kl`, COLOURS.orange)}</defs>`;
-  out += axes(box, { x: (v) => v, y, xTicks: [], yTicks: niceTicks(0, limit, 5), yLabel: "nats", title: STACK_TITLE });
+  out += axes(box, { x: (v) => v, y, xTicks: [], yTicks: niceTicks(0, top, 5), yLabel: words.stack_axis, title: words.stack_title });
   const barWidth = Math.min(70, box.width * 0.24), barLeft = box.left + 22, barRight = barLeft + barWidth;
-  const shownKl = Math.min(kl, infinite - entropy);
-  out += tag("rect", { x: barLeft, y: y(entropy), width: barWidth, height: y(0) - y(entropy), fill: COLOURS.blue, stroke: COLOURS.ink, "stroke-width": 1.2 });
-  out += tag("rect", { x: barLeft, y: y(entropy + shownKl), width: barWidth, height: y(entropy) - y(entropy + shownKl), fill: `url(#${uid}-kl)`, stroke: COLOURS.ink, "stroke-width": 1.2 });
-  out += text(barLeft + barWidth / 2, box.top + box.height + 21, "H(p, q)", { size: 14, anchor: "middle" });
-  const words = [`H(p) = ${formatNumber(entropy, 3)}`, `KL(p‖q) = ${formatNumber(kl, 3)}`, `H(p, q) = ${formatNumber(crossEntropy, 3)}`];
-  const ends = [entropy / 2, entropy + shownKl / 2, entropy + shownKl];
-  labelHeights(entropy, shownKl, state.limits).forEach((height, i) => {
-    out += line(barRight, y(ends[i]), barRight + 14, y(height), { "stroke-width": 1 });
-    out += text(barRight + 18, y(height) + 5, words[i], { size: 15, weight: i === 2 ? "bold" : undefined, label: true });
+  const shownEntropy = Math.min(entropy, FULL * top), shownKl = Math.min(kl, FULL * top - shownEntropy);
+  out += tag("rect", { x: barLeft, y: y(shownEntropy), width: barWidth, height: y(0) - y(shownEntropy), fill: COLOURS.blue, stroke: COLOURS.ink, "stroke-width": 1.2 });
+  out += tag("rect", { x: barLeft, y: y(shownEntropy + shownKl), width: barWidth, height: y(shownEntropy) - y(shownEntropy + shownKl), fill: `url(#${uid}-kl)`, stroke: COLOURS.ink, "stroke-width": 1.2 });
+  out += text(barLeft + barWidth / 2, box.top + box.height + 21, words.stack_bar, { size: 14, anchor: "middle" });
+  const labels = [
+    fillWords(words.entropy_label, { value: formatNumber(entropy, 3) }),
+    fillWords(words.kl_label, { value: formatNumber(kl, 3) }),
+    fillWords(words.cross_entropy_label, { value: formatNumber(crossEntropy, 3) }),
+  ];
+  const ends = [shownEntropy / 2, shownEntropy + shownKl / 2, shownEntropy + shownKl].map(y);
+  const spots = stackLabelSpots(ends, 24, box.top + 14, box.top + box.height - 6);
+  spots.forEach((spot, i) => {
+    out += line(barRight, ends[i], barRight + 14, spot, { "stroke-width": 1 });
+    out += text(barRight + 18, spot + 5, labels[i], { size: 15, weight: i === 2 ? "bold" : undefined, label: true });
   });
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+
 function draw(state, width, uid) {
-  const values = parts(state);
+  const words = state.words, q = prediction(state.weights), p = state.truth;
+  const names = q.map((_, i) => fillWords(words.class_name, { k: i + 1 }));
   const wide = width >= 760;
   const leftWidth = wide ? Math.round(width * 0.56) : width, rightWidth = wide ? width - leftWidth : width;
   const height = wide ? 270 : 230;
-  const titleTop = (words, panelWidth) => 36 + 21 * (titleLines(words, panelWidth - 88 + 60).length - 1);
-  const top = Math.max(titleTop(CLASSES_TITLE, leftWidth), wide ? titleTop(STACK_TITLE, rightWidth) : 0);
-  const classes = classesPanel({ left: 72, top, width: leftWidth - 72 - 16, height }, state, values.q);
-  const stackTop = wide ? top : classes.bottom + 20 + titleTop(STACK_TITLE, rightWidth);
-  const stackBox = { left: (wide ? leftWidth : 0) + 72, top: stackTop, width: rightWidth - 72 - 16, height };
-  const out = classes.svg + stackPanel(stackBox, state, uid, values);
+  const plotWidth = (panelWidth) => panelWidth - 72 - 16;
+  const titleTop = (heading, panelWidth) => 36 + 21 * (titleLines(heading, plotWidth(panelWidth)).length - 1);
+  const top = Math.max(titleTop(words.classes_title, leftWidth), wide ? titleTop(words.stack_title, rightWidth) : 0);
+  const classes = classesPanel({ left: 72, top, width: plotWidth(leftWidth), height }, words, { names, q, p });
+  const stackTop = wide ? top : classes.bottom + 20 + titleTop(words.stack_title, rightWidth);
+  const stackBox = { left: (wide ? leftWidth : 0) + 72, top: stackTop, width: plotWidth(rightWidth), height };
+  const out = classes.svg + stackPanel(stackBox, words, uid, decomposition(p, q));
   const bottom = Math.max(wide ? classes.bottom : 0, stackBox.top + stackBox.height + 30);
-  return svgDocument(width, bottom + 6, out, `A prediction q against the truth p. ${describe(state)}`);
+  return svgDocument(width, bottom + 6, out, fillWords(words.figure_title, { readout: describe(state) }));
 }
 
-export default {
-  render({ model, el }) {
-    return mountView({ model, el }, { name: "divergence", keys: ["weights"], fixed: ["truth", "limits"], draw, describe });
-  },
-};
+const FIGURE = { name: "divergence", draw, describe };

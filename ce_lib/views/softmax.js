@@ -1,5 +1,6 @@
-// Softmax (notebook 06): three logits on sliders become q = softmax(z); the true class's bar is
+// Softmax (notebook 06): logits on sliders become q = softmax(z); the true class's bar is
 // hatched and green, the others solid sky blue; the loss is −ln q(true class).
+// Words: the catalogue's `views.softmax` section (state.words).
 
 // ce_lib.softmax: subtract the largest logit, exponentiate, divide by the sum (left to right).
 function softmax(z) {
@@ -17,32 +18,39 @@ function logSoftmax(z) {
   return shifted.map((v) => v - logTotal);
 }
 
-// ce_lib.cross_entropy_from_class_logits, for the true class k (1 to 3).
+// ce_lib.cross_entropy_from_class_logits, for the true class k (counted from 1).
 function classLoss(k, z) {
   return -logSoftmax(z)[k - 1] + 0;
 }
 
+// The figure's title: the true class and its loss (Softmax.title).
 function title(state) {
   const k = state.true_class;
-  return `True class ${k}: loss −ln q${k} = ${formatNumber(classLoss(k, state.logits))}`;
+  return fillWords(state.words.title, { k, loss: formatNumber(classLoss(k, state.logits)) });
 }
 
 function describe(state) {
-  const q = softmax(state.logits), k = state.true_class;
-  return `q = softmax(z) = [${q.map((v) => formatNumber(v, 3)).join(", ")}] · true class ${k}: `
-    + `cross-entropy = −ln q${k} = ${formatNumber(classLoss(k, state.logits))}`;
+  const words = state.words, q = softmax(state.logits), k = state.true_class;
+  return fillWords(words.readout, {
+    q: q.map((v) => formatNumber(v, 3)).join(words.separator), k, loss: formatNumber(classLoss(k, state.logits)),
+  });
 }
 
+const swatch = (fill) => tag("rect", { x: -10, y: -9, width: 20, height: 18, fill, stroke: COLOURS.ink });
+
 function draw(state, width, uid) {
-  const q = softmax(state.logits), k = state.true_class;
-  const words = title(state);
+  const words = state.words, q = softmax(state.logits), k = state.true_class;
+  const heading = title(state);
   const left = 72, right = 16, plotWidth = width - left - right;
-  const rows = titleLines(words, plotWidth + 60).length;
+  const rows = titleLines(heading, plotWidth).length;
   const box = { left, top: 36 + 21 * (rows - 1), width: plotWidth, height: width < 560 ? 230 : 280 };
   const y = linearScale([0, 1.1], [box.top + box.height, box.top]);
   let out = `<defs>${hatchDefs(`${uid}-true`, COLOURS.B)}</defs>`;
-  out += axes(box, { x: (v) => v, y, xTicks: [], yTicks: niceTicks(0, 1, 5), yLabel: "probability q", title: words });
+  out += axes(box, { x: (v) => v, y, xTicks: [], yTicks: niceTicks(0, 1, 5), yLabel: words.y_axis, title: heading });
   const group = box.width / q.length, barWidth = Math.min(130, group * 0.56), bottom = box.top + box.height;
+  // Each class's name under its bar, on as many lines as its share of the width needs; "(true)" under the true one's.
+  const names = q.map((_, i) => wrapText(fillWords(words.class_name, { k: i + 1 }), group - 8, 14));
+  const nameRows = Math.max(...names.map((lines, i) => lines.length + (i + 1 === k ? 1 : 0)), 2);
   q.forEach((value, i) => {
     const centre = box.left + group * (i + 0.5), isTrue = i + 1 === k;
     out += tag("rect", {
@@ -50,19 +58,17 @@ function draw(state, width, uid) {
       fill: isTrue ? `url(#${uid}-true)` : COLOURS.sky, stroke: COLOURS.ink, "stroke-width": 1.2,
     });
     out += text(centre, y(value) - 7, formatNumber(value, 3), { size: group < 100 ? 14 : 15, anchor: "middle", label: true });
-    out += text(centre, bottom + 21, `class ${i + 1}`, { size: 14, anchor: "middle", weight: isTrue ? "bold" : undefined });
-    if (isTrue) out += text(centre, bottom + 39, "(true)", { size: 14, anchor: "middle", weight: "bold" });
+    const lines = isTrue ? [...names[i], words.true_mark] : names[i];
+    lines.forEach((row, j) => {
+      out += text(centre, bottom + 21 + 18 * j, row, { size: 14, anchor: "middle", weight: isTrue ? "bold" : undefined });
+    });
   });
   const key = flowLegend([
-    [tag("rect", { x: -10, y: -9, width: 20, height: 18, fill: `url(#${uid}-true)`, stroke: COLOURS.ink }), "true class"],
-    [tag("rect", { x: -10, y: -9, width: 20, height: 18, fill: COLOURS.sky, stroke: COLOURS.ink }), "other classes"],
-  ], box.left, bottom + 62, box.width);
+    [swatch(`url(#${uid}-true)`), words.legend_true],
+    [swatch(COLOURS.sky), words.legend_other],
+  ], box.left, bottom + 26 + 18 * nameRows, box.width);
   out += key.svg;
-  return svgDocument(width, key.bottom + 8, out, `Softmax of three logits. ${describe(state)}`);
+  return svgDocument(width, key.bottom + 8, out, fillWords(words.figure_title, { readout: describe(state) }));
 }
 
-export default {
-  render({ model, el }) {
-    return mountView({ model, el }, { name: "softmax", keys: ["logits", "true_class"], fixed: [], draw, describe });
-  },
-};
+const FIGURE = { name: "softmax", draw, describe };

@@ -1,18 +1,12 @@
 // The product of n probabilities of 0.5 as n grows (notebooks 01 and 02): the float64 product
 // falls to exactly 0.0 at n = 1075; on the ln scale the sum of logs carries on where it stops.
+// Words: the catalogue's `views.underflow` section (state.words); the powers-of-ten scale has
+// no word that says "log" (notebook 01 comes before logs are taught).
 
 const HALF = 0.5;
+// The y axis of each scale: [bottom edge, where 0.0 or −∞ is drawn; top], in powers of ten or in ln.
 const LIMITS = { "powers of ten": [-360, 40], ln: [-900, 160] };
-const SUPERSCRIPT = { 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹", "-": "⁻" };
-
-// 10 to a whole exponent as a learner writes it: "1", "10⁻¹⁰⁰" (underflow.power_of_ten).
-function powerOfTen(exponent) {
-  return exponent === 0 ? "1" : "10" + [...String(exponent)].map((c) => SUPERSCRIPT[c]).join("");
-}
-
-function noteText() {
-  return `each gridline down is ${powerOfTen(100)} times smaller`;
-}
+const Y_TICKS = { "powers of ten": [0, -100, -200, -300], ln: [0, -200, -400, -600, -800] };
 
 // The float64 product of n halves, multiplied one at a time (ce_lib.product_of_probabilities).
 function productOfHalves(n) {
@@ -43,37 +37,31 @@ function pairwiseSumOfCopies(term, n) {
   return pairwiseSumOfCopies(term, half) + pairwiseSumOfCopies(term, n - half);
 }
 
-// ce_lib.sum_of_logs([0.5] * n): the sum of the logs, divided by the base's divisor (1 for ln).
+// ce_lib.sum_of_logs([0.5] * n): the sum of the logs (natural logs: divided by 1).
 function logSumOfHalves(n) {
   return pairwiseSumOfCopies(Math.log(HALF), n) / 1 + 0;
 }
 
+// The readout (Underflow.describe): the product and, on the ln scale, the sum of logs.
 function describe(state) {
-  const n = state.n, product = productOfHalves(n);
-  let words = `0.5 multiplied ${n} times = ${formatNumber(product)}`;
-  if (product === 0) words += " (underflow: exactly 0.0)";
-  if (state.scale === "ln") words += ` · sum of ln(0.5), ${n} times = ${formatNumber(logSumOfHalves(n), 6)} (never underflows)`;
-  return words;
+  const words = state.words, n = state.n, product = productOfHalves(n);
+  const said = fillWords(product === 0 ? words.readout_underflow : words.readout_product, { n, product: formatNumber(product) });
+  if (state.scale !== "ln") return said;
+  return fillWords(words.readout_ln, { product: said, n, sum: formatNumber(logSumOfHalves(n), 6) });
 }
 
 // The words beside the marker(s) at n (Underflow.marker_labels).
 function markerLabels(state) {
-  const product = productOfHalves(state.n);
+  const words = state.words, product = productOfHalves(state.n);
   if (state.scale === "ln") {
     const lnProduct = product > 0 ? Math.log(product) : -Infinity;
-    return [`sum of logs = ${formatNumber(logSumOfHalves(state.n), 6)}`, `ln(product) = ${formatNumber(lnProduct)}`];
+    return [fillWords(words.marker_sum, { sum: formatNumber(logSumOfHalves(state.n), 6) }),
+      fillWords(words.marker_ln_product, { value: formatNumber(lnProduct) })];
   }
-  return [`n = ${state.n}: ${formatNumber(product)}` + (product === 0 ? " (underflow)" : "")];
+  return [fillWords(product === 0 ? words.marker_underflow : words.marker_product, { n: state.n, product: formatNumber(product) })];
 }
 
-function titleOf(state) {
-  return state.scale === "ln" ? "ln of the product of n halves" : "The product of n probabilities of 0.5";
-}
-
-// What the dotted line is, in two parts (one line where it fits, else two).
-function floorWords(ln) {
-  return ["smallest positive float64", ln ? `(ln = ${formatNumber(Math.log(Number.MIN_VALUE))})` : `≈ ${formatNumber(Number.MIN_VALUE, 2)}`];
-}
+const titleOf = (state) => (state.scale === "ln" ? state.words.title_ln : state.words.title_tens);
 
 // The exact sums of logs for n = 1 ... max (drawn as a curve; the same for every redraw).
 const exactSums = new Map();
@@ -87,39 +75,53 @@ function diamond(x, y, size, style) {
 }
 
 const PRODUCT_MARK = { fill: COLOURS.red, stroke: COLOURS.ink, "stroke-width": 1.5 };
+const PRODUCT_LINE = { stroke: COLOURS.orange, "stroke-width": 4 };
+const SUM_LINE = { stroke: COLOURS.blue, "stroke-width": 2.5, "stroke-dasharray": "8 5" };
+const FLOOR_LINE = { stroke: COLOURS.grey, "stroke-width": 2, "stroke-dasharray": "2 4" };
 
-const overlaps = ([l, t, r, b], [l2, t2, r2, b2]) => l < r2 && l2 < r && t < b2 && t2 < b;
+// Place a block of lines (one under another) at the first of `blocks` (one spot per line) where
+// no line touches an obstacle or leaves the bounds; else at the last block.
+function placeBlock(lines, size, blocks, bounds, obstacles) {
+  let placed;
+  for (const spots of blocks) {
+    placed = placeLabels(lines.map((words, i) => ({ words, size, bold: true, spots: [spots[i]] })), bounds, obstacles);
+    if (placed.every((p) => p.crowding === 0)) return { placed, free: true };
+  }
+  return { placed, free: false };
+}
 
 function draw(state, width, uid) {
+  const words = state.words;
   const ln = state.scale === "ln";
   const narrow = width < 560;
   const [low, high] = LIMITS[state.scale];
-  const left = ln ? 76 : narrow ? 92 : 132, right = 24; // room for the y ticks ("0 (underflow)")
-  const plotWidth = width - left - right;
-  const title = titleLines(titleOf(state), plotWidth + 60);
-  const notes = ln ? [] : wrapWords(noteText(), Math.floor((plotWidth + 40) / (14 * 0.6)));
+  const tickSize = ln ? 14 : 16; // the superscripts must stay readable
+  const yFormat = (v) => (v === low ? (ln ? MINUS + "∞" : narrow ? "0" : words.tick_underflow) : ln ? formatNumber(v) : powerOfTen(v));
+  const yTicks = [...Y_TICKS[state.scale], low];
+  // Room on the left for the widest tick label and, beside it, the y axis's title.
+  const tickRoom = Math.max(...yTicks.map((t) => textWidth(yFormat(t), tickSize)));
+  const left = Math.ceil(tickRoom + 48), right = 24;
+  const plotWidth = width - left - right, end = left + plotWidth, middle = left + plotWidth / 2;
+  const titleRoom = plotWidth + 2 * right - 8;
+  const title = titleLines(titleOf(state), titleRoom);
+  const notes = ln ? [] : wrapText(fillWords(words.note_tens, { power: powerOfTen(100) }), titleRoom, 14);
   const top = 16 + 21 * title.length + 20 * notes.length;
-  const height = narrow ? 260 : 320;
+  const height = narrow ? 260 : 320, bottom = top + height;
   const box = { left, top, width: plotWidth, height };
-  const bottom = top + height, end = left + plotWidth;
   const x = linearScale([0, state.max_points], [left + 14, end]); // n = 0 a little inside: the marker at n = 1 stays clear of the y ticks
   const y = linearScale([low, high], [bottom, top]);
   const toAxis = ln ? Math.log : Math.log10;
 
   let out = "";
-  title.forEach((words, i) => { out += text(left + plotWidth / 2, 20 + 21 * i, words, { size: 17, anchor: "middle", weight: "bold", label: true }); });
-  notes.forEach((words, i) => { out += text(left + plotWidth / 2, 16 + 21 * title.length + 20 * i, words, { size: 14, anchor: "middle", label: true }); });
-  const yTicks = ln ? [0, -200, -400, -600, -800, low] : [0, -100, -200, -300, low];
-  const zero = narrow ? "0" : "0 (underflow)"; // on a phone the left margin only has room for "0"
-  const yFormat = (v) => (v === low ? (ln ? MINUS + "∞" : zero) : ln ? formatNumber(v) : powerOfTen(v));
-  // The y ticks are drawn here, a little larger than axes() draws them: superscripts must stay readable.
-  out += axes(box, { x, y, xTicks: niceTicks(0, state.max_points, narrow ? 4 : 6), yTicks: [], xLabel: "number of points n" });
+  title.forEach((line, i) => { out += text(middle, 20 + 21 * i, line, { size: 17, anchor: "middle", weight: "bold", label: true }); });
+  notes.forEach((line, i) => { out += text(middle, 16 + 21 * title.length + 20 * i, line, { size: 14, anchor: "middle", label: true }); });
+  // The y ticks are drawn here, larger than axes() draws them.
+  out += axes(box, { x, y, xTicks: niceTicks(0, state.max_points, narrow ? 4 : 6), yTicks: [], xLabel: words.x_axis });
   for (const t of yTicks) {
     if (t !== low) out += line(left + 1, y(t), end - 1, y(t), { stroke: "#E6E6E6" });
-    out += line(left - 5, y(t), left, y(t)) + text(left - 8, y(t) + 5, yFormat(t), { size: ln ? 14 : 16, anchor: "end" });
+    out += line(left - 5, y(t), left, y(t)) + text(left - 8, y(t) + 5, yFormat(t), { size: tickSize, anchor: "end" });
   }
-  const yLabel = ln ? "ln of the product" : "the product (powers of ten)";
-  out += text(left - (ln ? 58 : 70), top + height / 2, yLabel, { size: 15, anchor: "middle", rotate: -90 });
+  out += text(left - tickRoom - 22, top + height / 2, ln ? words.y_axis_ln : words.y_axis_tens, { size: 15, anchor: "middle", rotate: -90 });
 
   // The curves: the float64 product (it stops where it underflows) and, on the ln scale, the sum of logs.
   const productPoints = [];
@@ -131,26 +133,25 @@ function draw(state, width, uid) {
   }
   const path = (points) => "M" + points.map(([px, py]) => `${round2(px)},${round2(py)}`).join(" L");
   const curves = [productPoints];
-  out += tag("path", { d: path(productPoints), fill: "none", stroke: COLOURS.orange, "stroke-width": 4, "stroke-linejoin": "round" });
+  out += tag("path", { d: path(productPoints), fill: "none", "stroke-linejoin": "round", class: "ce-product-curve", ...PRODUCT_LINE });
   if (ln) {
     const exactPoints = exactCurve(state.max_points).map((v, i) => [x(i + 1), y(v)]);
     curves.push(exactPoints);
-    out += tag("path", { d: path(exactPoints), fill: "none", stroke: COLOURS.blue, "stroke-width": 2.5, "stroke-dasharray": "8 5" });
+    out += tag("path", { d: path(exactPoints), fill: "none", class: "ce-sum-curve", ...SUM_LINE });
   }
   const floorY = y(toAxis(Number.MIN_VALUE));
-  const hitsCurve = ([l, t, r, b]) => curves.some((points) => points.some(([px, py]) => px > l - 3 && px < r + 3 && py > t - 3 && py < b + 3));
-  out += line(left, floorY, end, floorY, { stroke: COLOURS.grey, "stroke-width": 2, "stroke-dasharray": "2 4" });
+  out += line(left, floorY, end, floorY, FLOOR_LINE);
+  // Every vertex of a curve is an obstacle no words may cover.
+  const obstacles = curves.flatMap((points) => points.map(([px, py]) => [px - 3, py - 3, px + 3, py + 3]));
+  const bounds = [left + 2, top + 2, end - 2, bottom - 2];
 
   // The floor's words sit above its line at the left, under the curves; where they would touch a
-  // curve (a narrow figure), the legend says them instead.
-  const labelSize = 14;
-  const floorText = floorWords(ln).join(" ");
-  const floorBox = [left + 4, floorY - 7 - labelSize, left + 12 + floorText.length * labelSize * 0.6, floorY - 3];
-  const floorInside = floorBox[2] < end - 4 && !hitsCurve(floorBox);
-  const taken = [];
-  if (floorInside) {
-    out += text(left + 8, floorY - 7, floorText, { size: labelSize, label: true, halo: true });
-    taken.push(floorBox);
+  // curve or not fit (a narrow figure), the legend says them instead.
+  const floorWords = fillWords(ln ? words.floor_ln : words.floor_tens, { value: ln ? formatNumber(Math.log(Number.MIN_VALUE)) : formatNumber(Number.MIN_VALUE, 2) });
+  const floor = placeBlock([floorWords], 14, [[["start", left + 8, floorY - 7]]], bounds, obstacles);
+  if (floor.free) {
+    out += text(left + 8, floorY - 7, floorWords, { size: 14, label: true, halo: true });
+    obstacles.push(floor.placed[0].box);
   }
 
   // The marker(s) at n: the product (a diamond; at the bottom edge once it is 0.0) and the sum of logs.
@@ -160,43 +161,36 @@ function draw(state, width, uid) {
   let marks = "";
   if (ln) marks += marker("blue", mx, anchorY, { size: 9, hollow: true });
   marks += diamond(mx, productY, ln ? 8 : 10, PRODUCT_MARK);
+  obstacles.push([mx - 12, Math.min(productY, anchorY) - 12, mx + 12, Math.max(productY, anchorY) + 12]);
 
-  // Their words: right of the marker, just above it, where that is free of the curves (they fall away to
-  // the right), else in the empty top-right corner.
-  const words = markerLabels(state);
+  // Their words: right of the marker, just above it, where that is free of the curves (they fall
+  // away to the right), else in the empty top-right corner with a dotted leader to the marker.
+  const lines = markerLabels(state);
   const size = narrow ? 13 : 15, rowHeight = size + 5;
-  const wide = Math.max(...words.map((w) => w.length)) * size * 0.62;
-  const fits = (b) => b[0] >= left + 2 && b[2] <= end - 2 && b[1] >= top + 2 && b[3] <= bottom - 2 && !hitsCurve(b) && !taken.some((t) => overlaps(t, b));
-  const near = [mx + 12, anchorY - 7 - size - rowHeight * (words.length - 1), mx + 14 + wide, anchorY - 2];
-  const corner = [end - 10 - wide, top + 6, end - 8, top + 10 + rowHeight * words.length];
-  const useNear = fits(near);
-  let labels = "";
-  words.forEach((w, i) => {
-    const baseline = useNear ? anchorY - 6 - rowHeight * (words.length - 1 - i) : top + 8 + size + rowHeight * i;
-    labels += text(useNear ? mx + 14 : end - 10, baseline, w, { size, weight: "bold", anchor: useNear ? "start" : "end", label: true, halo: true });
-  });
-  if (!useNear) {
-    const toX = Math.min(Math.max(mx, corner[0] + 10), corner[2] - 10);
-    out += line(mx, Math.min(productY, anchorY) - 10, toX, corner[3] + 2, { stroke: COLOURS.grey, "stroke-width": 1.3, "stroke-dasharray": "2 3" });
+  const near = lines.map((_, i) => ["start", mx + 14, anchorY - 6 - rowHeight * (lines.length - 1 - i)]);
+  const corner = lines.map((_, i) => ["end", end - 10, top + 8 + size + rowHeight * i]);
+  const said = placeBlock(lines, size, [near, corner], bounds, obstacles);
+  if (said.placed[0].anchor === "end") {
+    const cornerBottom = said.placed[said.placed.length - 1].box[3];
+    const cornerLeft = Math.min(...said.placed.map((p) => p.box[0]));
+    const toX = Math.min(Math.max(mx, cornerLeft + 10), end - 20);
+    out += line(mx, Math.min(productY, anchorY) - 10, toX, cornerBottom + 2, { stroke: COLOURS.grey, "stroke-width": 1.3, "stroke-dasharray": "2 3" });
   }
-  out += marks + labels;
+  out += marks;
+  for (const p of said.placed) out += text(p.x, p.y, p.words, { size, weight: "bold", anchor: p.anchor, label: true, halo: true });
 
   const items = [
-    [line(-12, 0, 12, 0, { stroke: COLOURS.orange, "stroke-width": 4 }), ln ? "ln of the float64 product" : "the float64 product"],
-    [line(-12, 0, 12, 0, { stroke: COLOURS.grey, "stroke-width": 2, "stroke-dasharray": "2 4" }), floorInside ? "smallest positive float64" : floorText, !floorInside],
-    [diamond(0, 0, 7, PRODUCT_MARK), "your n"],
+    [line(-12, 0, 12, 0, PRODUCT_LINE), ln ? words.legend_ln_product : words.legend_product],
+    [line(-12, 0, 12, 0, FLOOR_LINE), floor.free ? words.floor : floorWords, !floor.free],
+    [diamond(0, 0, 7, PRODUCT_MARK), words.legend_your_n],
   ];
   if (ln) {
-    items.splice(1, 0, [line(-12, 0, 12, 0, { stroke: COLOURS.blue, "stroke-width": 2.5, "stroke-dasharray": "8 5" }), "sum of ln(0.5), n times (exact)"]);
-    items.push([marker("blue", 0, 0, { size: 7, hollow: true }), "sum at n"]);
+    items.splice(1, 0, [line(-12, 0, 12, 0, SUM_LINE), words.legend_sum]);
+    items.push([marker("blue", 0, 0, { size: 7, hollow: true }), words.legend_sum_at_n]);
   }
   const key = flowLegend(items, 12, bottom + 66, width - 24);
   out += key.svg;
-  return svgDocument(width, key.bottom + 10, out, `${titleOf(state)}. ${describe(state)}`);
+  return svgDocument(width, key.bottom + 10, out, fillWords(words.figure_title, { title: titleOf(state), readout: describe(state) }));
 }
 
-export default {
-  render({ model, el }) {
-    return mountView({ model, el }, { name: "underflow", keys: ["n"], fixed: ["scale", "max_points"], draw, describe });
-  },
-};
+const FIGURE = { name: "underflow", draw, describe };

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ce_lib.course.contents import NOTEBOOKS
+from tools.contents import NOTEBOOKS
 
 from ..support.lab import ROOT, busy_kernel, menu, run_all, running_lab
 from ..support.pages import require_browser

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ce_lib.course.contents import NOTEBOOKS
 from tools import site
+from tools.contents import NOTEBOOKS
 
 from ..support.pages import launched_browser, require_browser, served
 

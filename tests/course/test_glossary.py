@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ce_lib.course.contents import NOTEBOOKS
-from ce_lib.course.glossary import TERMS
+from tools.contents import NOTEBOOKS
+from tools.glossary import TERMS
 from tools.navigation import GENERATED_TAGS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -62,5 +62,17 @@ def test_descent_starts_at_model_a_and_passes_model_b():
     assert passed.size and 0 < passed[0] < story.DESCENT_STEPS
 
 
+def test_the_step_that_beats_model_b_is_found_once_against_model_bs_line():
+    """One answer, for the view and the exercises: the descent's cross-entropy against model B's line's."""
+    losses = story.descent().cross_entropies
+    model_b = line_cross_entropy(story.MODEL_B.line.weights(), story.POSITIONS, story.LABELS)
+    step = story.first_step_below_model_b()
+    assert losses[step] < model_b <= losses[step - 1]
+    assert all(loss >= model_b for loss in losses[:step])
+    # The article's 1.196 (from B's probabilities) is the same number to 1e-12, so it gives the same step.
+    assert model_b == pytest.approx(story.MODEL_B.cross_entropy(), abs=1e-12)
+    assert np.flatnonzero(losses < story.MODEL_B.cross_entropy())[0] == step
+
+
 def test_the_coin_flip_baseline_is_ln_2_per_point():
     assert ce_lib.cross_entropy([1] * 4, [0.5] * 4, reduction="mean") == pytest.approx(story.COIN_FLIP_PER_POINT)

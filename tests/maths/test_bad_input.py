@@ -52,6 +52,9 @@ CASES = {
     "too many doors": (lambda: ce_lib.outcome_table([0.5] * 17), "p", ValueError, "at most"),
     "doors not 1-D": (lambda: ce_lib.outcome_table([[0.5, 0.5]]), "p", ValueError, "1-D"),
     "dict": (lambda: ce_lib.cross_entropy({"a": 1}, GOOD_P), "y", TypeError, "numbers"),
+    "negative perplexity": (lambda: ce_lib.perplexity(-0.5), "mean_cross_entropy", ValueError, ">= 0"),
+    "nan perplexity": (lambda: ce_lib.perplexity(float("nan")), "mean_cross_entropy", ValueError, ">= 0"),
+    "perplexity of text": (lambda: ce_lib.perplexity("1.2"), "mean_cross_entropy", TypeError, "text"),
 }
 
 

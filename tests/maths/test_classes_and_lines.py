@@ -18,7 +18,10 @@ from ce_lib.lines import (
     line_cross_entropy,
     line_gradient,
     line_logits,
+    line_loss_gradient,
+    line_squared_error,
     line_weights,
+    squared_error_gradient_logits,
     true_colour_probabilities,
 )
 
@@ -87,6 +90,39 @@ def test_gradient_with_respect_to_a_logit_is_p_minus_y(y, z):
     assert numeric == pytest.approx(analytic, abs=1e-8)
 
 
+@pytest.mark.parametrize("z", [-12.0, -3.0, -0.5, 0.0, 0.7, 4.0, 12.0])
+@pytest.mark.parametrize("y", [0.0, 0.25, 1.0])
+def test_squared_errors_gradient_is_p_minus_y_times_the_sigmoids_slope(y, z):
+    def half_squared_error(logit: float) -> float:
+        return 0.5 * (float(ce_lib.sigmoid([logit])[0]) - y) ** 2
+
+    step = 1e-6
+    numeric = (half_squared_error(z + step) - half_squared_error(z - step)) / (2 * step)
+    analytic = squared_error_gradient_logits([y], [z])[0]
+    p = float(ce_lib.sigmoid([z])[0])
+    assert analytic == pytest.approx((p - y) * p * (1 - p), rel=1e-6)  # 1 − p itself loses digits near p = 1
+    assert numeric == pytest.approx(analytic, abs=1e-9)
+
+
+def test_a_confidently_wrong_point_gets_the_strongest_push_from_cross_entropy_and_almost_none_from_squared_error():
+    wrong = np.array([-10.0, -6.0, -3.0])  # a red point (y = 1) given less and less
+    cross = np.abs(cross_entropy_gradient_logits([1, 1, 1], wrong))
+    squared = np.abs(squared_error_gradient_logits([1, 1, 1], wrong))
+    assert (np.diff(cross) < 0).all() and cross[0] > 0.99  # the more wrong, the harder the push
+    assert (np.diff(squared) > 0).all() and squared[0] < 1e-4  # the more wrong, the weaker
+
+
+def test_accuracy_counts_calls_not_confidence():
+    labels = [1, 1, 0, 0]
+    assert ce_lib.accuracy(labels, [0.6, 0.2, 0.9, 0.3]) == 0.5
+    assert ce_lib.accuracy(labels, [0.51, 0.51, 0.49, 0.49]) == ce_lib.accuracy(labels, [0.99, 0.99, 0.01, 0.01]) == 1.0
+    for q in (0.5, 0.51, 0.7, 0.99):
+        assert ce_lib.accuracy([0.7], [q]) == pytest.approx(0.7)
+    assert ce_lib.accuracy([0.7], [0.3]) == pytest.approx(0.3)
+    with pytest.raises(ValueError, match="threshold"):
+        ce_lib.accuracy([1], [0.5], threshold=1.5)
+
+
 def test_line_gradient_matches_finite_differences():
     weights = story.MODEL_A.line.weights()
     analytic = line_gradient(weights, POINTS, LABELS)
@@ -148,9 +184,93 @@ def test_level_lines_cross_where_both_logits_hold():
             "learning_rate",
         ),
         (lambda: level_line_crossing([1.0, 0.0, 0.0], [2.0, 0.0, 1.0], 0.0, 1.0), ValueError, "parallel"),
+        (
+            lambda: gradient_descent([1.0, 0.0, 0.0], POINTS, LABELS, steps=3, learning_rate=0.1, loss="hinge"),
+            ValueError,
+            "loss must be one of",
+        ),
         (lambda: ce_lib.logit([1.5]), ValueError, "[0, 1]"),
     ],
 )
 def test_bad_input_to_the_class_and_line_functions(call, error, word):
     with pytest.raises(error, match=word):
         call()
+
+
+# A batch of examples, as every library takes them -------------------------------------------
+
+SKLEARN_Y, SKLEARN_Q = [1, 0, 2], [[0.2, 0.7, 0.1], [0.6, 0.2, 0.2], [0.6, 0.1, 0.3]]
+
+
+def test_a_batch_gives_scikit_learns_own_test_value():
+    """scikit-learn's test_log_loss: y = [1, 0, 2] under these rows has mean log loss 0.6904911."""
+    mean = ce_lib.categorical_cross_entropy(SKLEARN_Y, SKLEARN_Q, reduction="mean")
+    assert mean == pytest.approx(0.6904911, abs=5e-8)
+
+
+def test_a_batch_is_the_examples_one_by_one():
+    each = [ce_lib.categorical_cross_entropy(k, row) for k, row in zip(SKLEARN_Y, SKLEARN_Q, strict=True)]
+    per_example = ce_lib.categorical_cross_entropy(SKLEARN_Y, SKLEARN_Q, reduction="none")
+    assert per_example.tolist() == each
+    assert ce_lib.categorical_cross_entropy(SKLEARN_Y, SKLEARN_Q) == pytest.approx(sum(each), rel=1e-15)
+    assert ce_lib.categorical_cross_entropy(SKLEARN_Y, SKLEARN_Q, base=2) == pytest.approx(sum(each) / math.log(2))
+    logits = np.log(SKLEARN_Q)
+    from_logits = ce_lib.cross_entropy_from_class_logits(SKLEARN_Y, logits, reduction="none")
+    assert from_logits == pytest.approx(per_example, rel=1e-12)
+    mean = ce_lib.cross_entropy_from_class_logits(SKLEARN_Y, logits, reduction="mean")
+    assert mean == pytest.approx(0.6904911, abs=5e-8)
+
+
+def test_one_example_still_gives_one_number():
+    assert ce_lib.categorical_cross_entropy(1, [0.2, 0.7, 0.1]) == pytest.approx(-math.log(0.7), rel=1e-15)
+    assert ce_lib.categorical_cross_entropy(1, [0.2, 0.7, 0.1], reduction="mean") == pytest.approx(-math.log(0.7))
+    assert ce_lib.categorical_cross_entropy(2, [0.5, 0.5, 0.0]) == math.inf
+    assert ce_lib.cross_entropy_from_class_logits(2, [0.0, 0.0, 0.0]) == pytest.approx(math.log(3))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: ce_lib.categorical_cross_entropy([1, 0], SKLEARN_Q), ValueError, "one entry per example"),
+        (lambda: ce_lib.categorical_cross_entropy(1, SKLEARN_Q), TypeError, "one class index per example"),
+        (lambda: ce_lib.categorical_cross_entropy([1, 0, 3], SKLEARN_Q), ValueError, "true_class"),
+        (lambda: ce_lib.categorical_cross_entropy([[1]], [[[0.5, 0.5]]]), ValueError, "1-D"),
+        (lambda: ce_lib.categorical_cross_entropy([1, 0, 2], SKLEARN_Q, reduction="average"), ValueError, "reduction"),
+        (lambda: ce_lib.cross_entropy_from_class_logits([0, 1.5], [[0, 0], [0, 0]]), TypeError, "whole number"),
+    ],
+)
+def test_a_bad_batch_is_refused_with_its_reason(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+
+
+def test_a_path_that_never_gets_below_a_level_says_so():
+    path = gradient_descent([1.0, 0.0, 0.0], POINTS, LABELS, steps=3, learning_rate=0.1)
+    assert path.first_step_below(0.0) is None
+    assert path.first_step_below(math.inf) == 0
+
+
+def test_squared_error_descent_lowers_its_own_loss_and_follows_its_gradient():
+    start = story.MODEL_A.line.weights()
+    path = gradient_descent(start, POINTS, LABELS, steps=40, learning_rate=0.05, loss="squared error")
+    assert path.loss == "squared error" and (np.diff(path.losses) < 0).all()
+    analytic = line_loss_gradient(start, POINTS, LABELS, "squared error")
+    for i in range(3):
+        shift = np.zeros(3)
+        shift[i] = 1e-6
+        numeric = (
+            line_squared_error(start + shift, POINTS, LABELS) - line_squared_error(start - shift, POINTS, LABELS)
+        ) / 2e-6
+        assert numeric == pytest.approx(analytic[i], abs=1e-8)
+    assert (path.weights[1] == start - 0.05 * analytic).all()
+
+
+def test_from_model_a_squared_error_is_far_slower_to_beat_model_b_than_cross_entropy():
+    """Notebook 07's story: at one rate, cross-entropy's descent beats B at step 76, squared error's not in 200."""
+    assert story.first_step_below_model_b() == 76
+    assert story.first_step_below_model_b("squared error") is None
+    assert story.model_b_loss("squared error") == pytest.approx(0.15)
+    longer = gradient_descent(
+        story.MODEL_A.line.weights(), POINTS, LABELS, steps=600, learning_rate=0.05, loss="squared error"
+    )
+    assert 200 < longer.first_step_below(story.model_b_loss("squared error")) < 600

@@ -125,3 +125,13 @@ def test_outcome_table_has_two_to_the_n_rows_and_is_read_only():
     assert len(table) == 2 and table[0].labels == (1,) and table[1].labels == (0,)
     with pytest.raises(AttributeError):
         table[0].probability = 1.0  # type: ignore[misc]
+
+
+def test_perplexity_is_the_effective_number_of_equal_choices():
+    assert ce_lib.perplexity(math.log(2)) == pytest.approx(2.0, rel=1e-15)  # a coin flip
+    assert ce_lib.perplexity(ce_lib.cross_entropy_from_class_logits(0, [0.0, 0.0, 0.0])) == pytest.approx(3.0)
+    b_mean = ce_lib.cross_entropy(np.ones(4), story.MODEL_B.probabilities, reduction="mean")
+    a_mean = ce_lib.cross_entropy(np.ones(4), story.MODEL_A.probabilities, reduction="mean")
+    assert round(ce_lib.perplexity(b_mean), 2) == 1.35 and round(ce_lib.perplexity(a_mean), 2) == 3.30
+    assert ce_lib.perplexity(0.0) == 1.0 and ce_lib.perplexity(math.inf) == math.inf
+    assert ce_lib.perplexity([1.0, 2.0], base=2).tolist() == [2.0, 4.0]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from ce_lib.course.contents import NOTEBOOKS
 from ce_lib.course.exercises import EXERCISES, FUNCTION_CASES, check
 from ce_lib.views._base import STATE_MIME
 from tools import navigation, site
+from tools.contents import NOTEBOOKS
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = [notebook.file for notebook in NOTEBOOKS]

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ce_lib.course.contents import NOTEBOOKS
+from tools.contents import NOTEBOOKS
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -21,7 +21,7 @@ def test_import_ce_lib_imports_numpy_and_nothing_heavy():
 
 
 def test_the_course_data_is_maths_only_too():
-    loaded = imported_after("import ce_lib.course.story, ce_lib.course.exercises, ce_lib.course.glossary")
+    loaded = imported_after("import ce_lib.course.story, ce_lib.course.exercises")
     assert not loaded & set(HEAVY)
 
 

@@ -3,6 +3,7 @@
 import itertools
 import math
 import random
+import xml.etree.ElementTree as ElementTree
 
 import numpy as np
 import pytest
@@ -11,11 +12,43 @@ import ce_lib
 from ce_lib.course import story
 from ce_lib.formatting import format_fixed
 from ce_lib.views import Doors
-from ce_lib.views._pictures import label_texts
-from ce_lib.views.doors import place_labels
 
-from ..support.figures import layout_problems
-from ..support.pages import live_text_problems, readout, set_control, svg_labels
+from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control
+
+SVG = "{http://www.w3.org/2000/svg}"
+#: Door settings that put outcomes on top of one another, at ∞, at 0 and at 1, and a tie.
+EXTREMES = [(1.0, 0.0, 0.5), (0.0, 0.0, 0.0), (1.0, 1.0, 1.0), (0.5, 0.5, 0.5), (1.0, 1.0, 0.0), (0.0, 1.0, 0.01)]
+
+
+def set_doors(view: Doors, values) -> None:  # type: ignore[no-untyped-def]
+    for door, value in enumerate(values, start=1):
+        view.set_probability(door, value)
+
+
+def random_settings(seed: str, count: int) -> list[tuple[float, ...]]:
+    rng = random.Random(seed)
+    return [tuple(rng.choice([0.0, 1.0, 0.5, round(rng.uniform(0, 1), 2)]) for _ in range(3)) for _ in range(count)]
+
+
+def picture_table(markup: str) -> tuple[list[str], list[tuple[str, ...]], list[str]]:
+    """Return what the picture's table says: its column headers, its rows' cells, and the rows' classes."""
+    root = ElementTree.fromstring(markup)
+    (table,) = [g for g in root.iter(f"{SVG}g") if g.get("role") == "table"]
+    rows = [g for g in table.iter(f"{SVG}g") if g.get("role") == "row"]
+    headers = [t.get("aria-label") or "".join(t.itertext()) for t in rows[0] if t.get("role") == "columnheader"]
+    cells = [tuple("".join(t.itertext()) for t in row if t.get("role") == "cell") for row in rows[1:]]
+    return headers, cells, [row.get("class", "") for row in rows[1:]]
+
+
+def picture_text(markup: str, name: str) -> list[str]:
+    """Return the words of the picture's texts of class ``name``."""
+    return ["".join(t.itertext()) for t in ElementTree.fromstring(markup).iter(f"{SVG}text") if t.get("class") == name]
+
+
+def with_marks(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The narrow table's cells: the code followed by its mark's symbol, then the three numbers (no words)."""
+    symbols = [" " + "".join(w[0] for w in mark.split(" · ")) if mark else "" for *_, mark in rows]
+    return [(cells[0] + symbol, *cells[2:5]) for cells, symbol in zip(rows, symbols, strict=True)]
 
 
 def test_table_is_ce_libs_outcome_table():
@@ -50,54 +83,41 @@ def test_readout_names_the_most_and_least_likely():
 
 def test_ties_go_to_the_first_row_as_in_ce_lib():
     view = Doors()
-    for door in (1, 2, 3):
-        view.set_probability(door, 0.5)
+    set_doors(view, (0.5, 0.5, 0.5))
     rows = view.table_rows()
     assert rows[0][5] == "★ most likely · ✗ least likely"
     assert all(cells[5] == "" for cells in rows[1:])
     assert view.describe().startswith("Most likely: gift, gift, gift (probability 0.125")
+    assert picture_table(view.svg())[2] == ["ce-best ce-worst"] + [""] * 7
 
 
 def test_certain_doors_give_zero_and_infinity_cleanly():
     view = Doors()
     with np.errstate(all="raise"):
-        view.set_probability(1, 1.0)
-        view.set_probability(2, 0.0)
+        set_doors(view, (1.0, 0.0, 0.5))
         rows = view.table_rows()
-        figure = view.picture()
+        picture = view.svg()
     assert rows[4][3:5] == ("0.000", "∞")  # 011: no gift behind a certain door
     assert "nan" not in view.describe() and "∞" in view.describe()
-    assert layout_problems(figure) == []
-    assert "∞" in label_texts(figure)
+    assert "nan" not in picture.lower()
+    assert picture_table(picture)[1] == rows
 
 
-def test_labels_never_land_on_one_another():
-    anchors = [(50.0, 50.0)] * 7 + [(400.0, 300.0)]
-    spots = place_labels(anchors, [8.0] * 8, [(30.0, 20.0)] * 8, (40.0, 40.0, 600.0, 400.0))
-    boxes = [(x - 15, y - 10, x + 15, y + 10) for x, y, _ in spots]
-    for a, b in itertools.combinations(boxes, 2):
-        assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
-    assert all(40 <= box[0] and box[2] <= 600 and 40 <= box[1] and box[3] <= 400 for box in boxes)
-
-
-def test_static_picture_reads_cleanly():
+@pytest.mark.parametrize("settings", [story.DOOR_PROBABILITIES, *EXTREMES, *random_settings("doors-picture", 8)])
+def test_the_pictures_table_states_ce_libs_numbers(settings):
+    """The stored picture's table (drawn by doors.js) says what ce_lib computes, cell for cell, at any width."""
     view = Doors()
-    assert layout_problems(view.picture()) == []
-    rng = random.Random("doors-picture")
-    for _ in range(8):
-        for door in (1, 2, 3):
-            view.set_probability(door, rng.choice([0.0, 1.0, round(rng.uniform(0, 1), 2)]))
-        assert layout_problems(view.picture()) == [], view.probabilities
-
-
-def test_picture_shows_the_tables_cells():
-    view = Doors()
-    labels = label_texts(view.picture())
-    for cells in view.table_rows():
-        for words in cells:
-            if words:
-                assert words in labels
-    assert view.sum_text() in labels
+    set_doors(view, settings)
+    headers, cells, kinds = picture_table(view.svg())
+    assert headers == ["outcome y₁y₂y₃", "factors", "probability", "cross-entropy"]
+    assert cells == view.table_rows()
+    assert kinds == [" ".join(k for k, m in (("ce-best", "★"), ("ce-worst", "✗")) if m in row[5]) for row in cells]
+    assert picture_text(view.svg(), "ce-sum") == [view.sum_text()]
+    narrow = view.svg(359)
+    headers, cells, _ = picture_table(narrow)
+    assert headers == ["y₁y₂y₃", "factors", "probability", "cross-entropy"]
+    assert cells == with_marks(view.table_rows())
+    assert picture_text(narrow, "ce-key") == ["y₁y₂y₃: 1 = gift, 0 = no gift", "★ most likely · ✗ least likely"]
 
 
 def test_display_carries_the_widget_a_picture_and_the_state():
@@ -111,16 +131,31 @@ def test_display_carries_the_widget_a_picture_and_the_state():
 # In the browser ------------------------------------------------------------------------------
 
 
+def test_stored_picture_reads_cleanly(view_pages):
+    view = Doors()
+    page = view_pages.show(view)
+    for settings in [story.DOOR_PROBABILITIES, *EXTREMES, *random_settings("doors-clean", 8)]:
+        set_doors(view, settings)
+        for width in (960, 700, 359):
+            assert picture_problems(page, view.svg(width)) == [], (settings, width)
+    page.close()
+
+
+def test_the_stored_picture_is_what_the_browser_draws(view_pages):
+    """One drawing: the kernel's picture is the browser's figure, markup for markup, at any width."""
+    view = Doors()
+    page = view_pages.show(view)
+    for settings in (story.DOOR_PROBABILITIES, (1.0, 0.0, 0.5)):
+        set_doors(view, settings)
+        for width in (960, 700, 375):
+            assert browser_drawing(page, view, width) == view.svg(width), (settings, width)
+    page.close()
+
+
 def browser_rows(element) -> list[tuple[str, ...]]:
-    return [tuple(row) for row in element.locator(".ce-table tbody tr").evaluate_all(
-        "rows => rows.map(r => [...r.querySelectorAll('td')].map(td => td.textContent))"
-    )]  # fmt: skip
-
-
-def live_labels(element) -> list[str]:
-    """The figure's stated numbers and names: the scatter's labels, the table's cells and the sum under it."""
-    cells = [words for row in browser_rows(element) for words in row if words]
-    return sorted(svg_labels(element) + cells + [element.locator(".ce-sum").text_content()])
+    """Return the live table's rows as a screen reader meets them: the cells of each row but the header."""
+    rows = element.get_by_role("table").get_by_role("row")
+    return [tuple(row.get_by_role("cell").all_text_contents()) for row in rows.all()[1:]]
 
 
 def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages):
@@ -129,32 +164,37 @@ def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages)
     element = page.locator(".ce-view")
     assert readout(element) == view.describe()
     assert browser_rows(element) == view.table_rows()
-    assert live_labels(element) == label_texts(view.picture())
-    rng = random.Random("doors")
-    for step in range(30):
-        door = rng.randrange(3)
-        value = rng.choice([0.0, 1.0, 0.5, round(rng.uniform(0, 1), 2)])
-        set_control(element, door, f"{value:.2f}")
-        view.set_probability(door + 1, value)
-        assert readout(element) == view.describe()
+    for values in random_settings("doors", 10):
+        for door, value in enumerate(values):
+            set_control(element, door, f"{value:.2f}")
+            view.set_probability(door + 1, value)
+            assert readout(element) == view.describe()
         assert browser_rows(element) == view.table_rows()
-        assert element.locator(".ce-sum").text_content() == view.sum_text()
-        if step % 5 == 0:
-            assert live_labels(element) == label_texts(view.picture())
-    assert live_labels(element) == label_texts(view.picture())
+        assert element.locator("svg text.ce-sum").text_content() == view.sum_text()
+    assert browser_drawing(page, view, 960) == view.svg(960)
     assert page.errors == []
     page.close()
 
 
-def test_live_table_marks_rows_and_aligns_numbers(view_pages):
+def test_live_table_is_a_table_that_marks_rows_and_aligns_numbers(view_pages):
     page = view_pages.show(Doors())
     element = page.locator(".ce-view")
-    assert element.locator(".ce-table tr.ce-best td").first.text_content() == "110"
-    assert element.locator(".ce-table tr.ce-worst td").first.text_content() == "001"
-    aligns = element.locator(".ce-table tbody tr").first.locator("td").evaluate_all(
-        "tds => tds.map(td => getComputedStyle(td).textAlign)"
+    name = "Every outcome of the 3 doors: its factors, probability and cross-entropy"
+    table = element.get_by_role("table", name=name, exact=True)
+    assert table.get_by_role("columnheader").all_text_contents() == [
+        "outcome y₁y₂y₃", "factors", "probability", "cross-entropy",
+    ]  # fmt: skip
+    assert table.get_by_role("row").count() == 9
+    assert table.locator(".ce-best").get_by_role("cell").first.text_content() == "110"
+    assert table.locator(".ce-worst").get_by_role("cell").first.text_content() == "001"
+    # Each number column's cells end where its header ends: right-aligned.
+    rights = table.get_by_role("row").evaluate_all(
+        "rows => rows.map(r => [...r.querySelectorAll('text')].map(t => t.getBoundingClientRect().right))"
     )
-    assert aligns[2:5] == ["right", "right", "right"]
+    header, body = rights[0], [row[2:5] for row in rights[1:]]
+    for column in range(3):
+        ends = {round(row[column], 1) for row in body} | {round(header[column + 1], 1)}
+        assert max(ends) - min(ends) < 1.0, (column, ends)
     page.close()
 
 
@@ -168,7 +208,28 @@ def test_probabilities_sum_like_fsum_in_the_browser(view_pages):
         for door, value in enumerate(values):
             set_control(element, door, f"{value:.2f}")
         total = math.fsum(row.probability for row in ce_lib.outcome_table(values))
-        assert element.locator(".ce-sum").text_content() == f"The 8 probabilities sum to {format_fixed(total, 6)}"
+        sum_text = element.locator("svg text.ce-sum").text_content()
+        assert sum_text == f"The 8 probabilities sum to {format_fixed(total, 6)}"
+    page.close()
+
+
+def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
+    """An accessible name, a figure named by its title and readout, a readout a screen reader hears change."""
+    page = view_pages.show(Doors())
+    element = page.locator(".ce-view")
+    assert element.get_attribute("role") == "group"
+    assert element.get_attribute("aria-label") == "Three doors: one slider per door for its probability of a gift"
+    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
+    svg = element.locator("svg")
+    assert svg.get_attribute("role") == "figure"
+    assert svg.get_attribute("aria-label") == f"Likely outcomes have small cross-entropy. {Doors().describe()}"
+    slider = element.locator("input.ce-slider").first
+    slider.focus()
+    slider.press("ArrowRight")
+    assert slider.get_attribute("aria-valuetext") == "door 1: p(gift): 0.81"
+    moved = Doors()
+    moved.set_probability(1, 0.81)
+    assert readout(element) == moved.describe()
     page.close()
 
 
@@ -176,15 +237,10 @@ def test_probabilities_sum_like_fsum_in_the_browser(view_pages):
 def test_live_labels_never_overlap_and_stay_inside(view_pages, width):
     page = view_pages.show(Doors(), width=width, height=1000)
     element = page.locator(".ce-view")
-    rng = random.Random(f"doors-overlap-{width}")
-    settings = [(0.8, 0.7, 0.1), (1.0, 0.0, 0.5), (0.0, 0.0, 0.0), (0.5, 0.5, 0.5), (1.0, 1.0, 1.0)]
-    settings += [tuple(round(rng.uniform(0, 1), 2) for _ in range(3)) for _ in range(6)]
+    settings = [story.DOOR_PROBABILITIES, *EXTREMES, *random_settings(f"doors-overlap-{width}", 6)]
     for values in settings:
         for door, value in enumerate(values):
             set_control(element, door, f"{value:.2f}")
-        assert live_text_problems(element, "svg text") == []
+        assert live_text_problems(element, "svg text") == [], values
         assert page.evaluate("document.documentElement.scrollWidth") <= width
-        table = element.locator(".ce-table").evaluate("t => t.getBoundingClientRect().right")
-        figure = element.locator(".ce-figure").evaluate("f => f.getBoundingClientRect().right")
-        assert table <= figure + 0.5, f"the table is cut off at {width} px"
     page.close()

@@ -118,3 +118,11 @@ def test_the_page_refuses_a_state_it_cannot_draw_and_keeps_its_figure(view_pages
     assert len(warnings) == 4 and all("probabilities_a" in w for w in warnings)
     assert page.errors == []
     page.close()
+
+
+@pytest.mark.parametrize("cls", VIEW_CLASSES, ids=lambda cls: cls.__name__)
+def test_the_kernel_confirms_a_revision_that_changes_no_value(cls):
+    """A control moved and back within one frame sends only its revision: the kernel still answers it."""
+    view = cls()
+    view.set_state({"revision": view.revision + 7})
+    assert view.readout == {"text": view.describe(), "revision": view.revision}

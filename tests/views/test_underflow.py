@@ -1,21 +1,35 @@
 """The product of n halves (notebooks 01, 02): driven from Python, and live in Chromium against ce_lib."""
 
-import math
+import html
+import json
 import random
+import re
 
 import numpy as np
 import pytest
+import quickjs
 
 import ce_lib
 from ce_lib.formatting import format_number
 from ce_lib.views import Underflow
-from ce_lib.views._pictures import label_texts
-from ce_lib.views.underflow import float_product_curve, power_of_ten
+from ce_lib.views._base import drawing_source
 
-from ..support.figures import layout_problems
-from ..support.pages import live_text_problems, readout, set_control, svg_labels
+from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control
 
 SCALES = ["powers of ten", "ln"]
+#: The slider's ends, the last n whose product is positive, and the first that underflows.
+EDGES = (1, 1074, 1075, 1200)
+
+
+def svg_texts(markup: str) -> list[str]:
+    """Return the words of every text in an SVG picture, its title included."""
+    return [html.unescape(words) for words in re.findall(r"<(?:text|title)\b[^>]*>([^<]*)</", markup)]
+
+
+def path_vertices(markup: str, name: str) -> int:
+    """Return how many vertices the path of class ``name`` has."""
+    (d,) = re.findall(rf'<path d="([^"]*)"[^>]*class="{name}"', markup)
+    return len(d.split(" L"))
 
 
 def test_readout_is_ce_libs_numbers():
@@ -40,26 +54,39 @@ def test_ln_readout_adds_the_sum_of_logs_which_never_underflows():
         f"sum of ln(0.5), 1100 times = {format_number(log_sum, 6)} (never underflows)"
     )
     assert "−762.462" in view.describe()
+    assert view.marker_labels() == [f"sum of logs = {format_number(log_sum, 6)}", "ln(product) = −∞"]
 
 
-def test_the_curve_is_the_float64_product_and_stops_where_it_underflows():
-    counts, products = float_product_curve()
-    assert counts[0] == 1 and counts[-1] == 1200
-    for n in (1, 40, 500, 1074, 1075, 1200):
-        assert products[n - 1] == ce_lib.product_of_probabilities([0.5] * n)
-    assert (products > 0).sum() == 1074
+def test_the_modules_product_and_sum_of_logs_are_ce_libs_bit_for_bit():
+    """The drawing code's own maths (run here in QuickJS, as for the stored picture) is ce_lib's, for every n."""
+    engine = quickjs.Context()
+    engine.eval(drawing_source(Underflow.parts))
+    every_n = "Array.from({length: 1200}, (_, i) => [productOfHalves(i + 1), logSumOfHalves(i + 1)])"
+    for n, (product, log_sum) in enumerate(json.loads(engine.eval(f"JSON.stringify({every_n})")), start=1):
+        assert product == ce_lib.product_of_probabilities([0.5] * n), n
+        assert log_sum == ce_lib.sum_of_logs([0.5] * n), n
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_the_curve_is_the_float64_product_and_stops_where_it_underflows(scale):
+    picture = Underflow(scale).svg()
+    positive = sum(ce_lib.product_of_probabilities([0.5] * n) > 0.0 for n in range(1, 1201))
+    assert positive == 1074
+    assert path_vertices(picture, "ce-product-curve") == positive
+    if scale == "ln":  # the sum of logs carries on to the slider's end
+        assert path_vertices(picture, "ce-sum-curve") == 1200
 
 
 def test_powers_of_ten_scale_never_says_log():
+    """Notebook 01 comes before logs are taught: no word of its figure or readout says "log"."""
     view = Underflow()
     for n in (1, 40, 1100):
         view.set_points(n)
-        figure = view.picture()
-        words = [t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text"))]
-        assert not any("log" in w.lower() for w in words if w)
+        words = svg_texts(view.svg()) + svg_texts(view.svg(375))
+        assert not any("log" in w.lower() for w in words), n
         assert "log" not in view.describe().lower()
-    assert power_of_ten(-300) == "10⁻³⁰⁰"
-    assert "each gridline down is 10¹⁰⁰ times smaller" in label_texts(view.picture())
+    assert "each gridline down is 10¹⁰⁰ times smaller" in svg_texts(view.svg())
+    assert {"10⁻¹⁰⁰", "10⁻³⁰⁰", "0 (underflow)"} <= set(svg_texts(view.svg()))
 
 
 @pytest.mark.parametrize("scale", SCALES)
@@ -69,22 +96,17 @@ def test_slider_ends_are_clean(scale):
     with np.errstate(divide="raise", over="raise", invalid="raise"):
         for n in (1, 1200):
             view.set_points(n)
-            figure = view.picture()
-            assert "nan" not in view.describe()
-            assert layout_problems(figure) == []
+            picture = view.svg()
+            assert "nan" not in view.describe() and "nan" not in picture.lower()
+            for words in view.marker_labels():
+                assert words in svg_texts(picture), n
+    expected = "ln(product) = −∞" if scale == "ln" else "n = 1200: 0 (underflow)"
+    assert expected in svg_texts(picture)
 
 
 def test_unknown_scale_is_refused():
     with pytest.raises(ValueError, match="scale"):
         Underflow("log10")
-
-
-@pytest.mark.parametrize("scale", SCALES)
-def test_static_picture_reads_cleanly(scale):
-    view = Underflow(scale)
-    for n in (40, 300, 700, 1074, 1075, 1100):
-        view.set_points(n)
-        assert layout_problems(view.picture()) == [], n
 
 
 def test_display_carries_the_widget_a_picture_and_the_state():
@@ -100,19 +122,40 @@ def test_display_carries_the_widget_a_picture_and_the_state():
 
 
 @pytest.mark.parametrize("scale", SCALES)
+def test_stored_picture_reads_cleanly(view_pages, scale):
+    view = Underflow(scale)
+    page = view_pages.show(view)
+    for n in (40, 300, 700, 1000, *EDGES, 1100):
+        view.set_points(n)
+        for width in (960, 700, 359):
+            assert picture_problems(page, view.svg(width)) == [], (n, width)
+    page.close()
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_the_stored_picture_is_what_the_browser_draws(view_pages, scale):
+    """One drawing: the kernel's picture is the browser's figure, markup for markup, at any width."""
+    view = Underflow(scale)
+    page = view_pages.show(view)
+    for n in (40, 1075):
+        view.set_points(n)
+        for width in (960, 700, 375):
+            assert browser_drawing(page, view, width) == view.svg(width), (n, width)
+    page.close()
+
+
+@pytest.mark.parametrize("scale", SCALES)
 def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages, scale):
     view = Underflow(scale)
     page = view_pages.show(view)
     element = page.locator(".ce-view")
     assert readout(element) == view.describe()
-    assert svg_labels(element) == label_texts(view.picture())
     rng = random.Random(f"underflow-{scale}")
-    for n in [rng.randrange(1, 1201) for _ in range(25)] + [1, 1074, 1075, 1200]:
+    for n in [rng.randrange(1, 1201) for _ in range(25)] + list(EDGES):
         set_control(element, 0, n)
         view.set_points(n)
-        assert readout(element) == view.describe()
-        if n in (1, 1074, 1075, 1200) or n % 5 == 0:
-            assert svg_labels(element) == label_texts(view.picture()), n
+        assert readout(element) == view.describe(), n
+    assert browser_drawing(page, view, 960) == view.svg(960)
     if scale == "powers of ten":  # notebook 01 comes before logs are taught
         assert "log" not in element.locator("svg").text_content().lower()
     assert page.errors == []
@@ -145,6 +188,26 @@ def test_every_n_reads_the_same_in_the_browser(view_pages, scale):
     page.close()
 
 
+def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
+    """An accessible name, a figure with a text title, a readout a screen reader hears change."""
+    page = view_pages.show(Underflow())
+    element = page.locator(".ce-view")
+    assert element.get_attribute("role") == "group"
+    assert element.get_attribute("aria-label") == "The product of n probabilities of 0.5: one slider for n"
+    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
+    svg = element.locator("svg")
+    assert svg.get_attribute("role") == "img"
+    assert svg.get_attribute("aria-label") == f"The product of n probabilities of 0.5. {Underflow().describe()}"
+    slider = element.locator("input.ce-slider")
+    slider.focus()
+    slider.press("ArrowRight")
+    assert slider.get_attribute("aria-valuetext") == "points n: 41"
+    assert readout(element) == f"0.5 multiplied 41 times = {format_number(0.5**41)}"
+    slider.press("End")
+    assert readout(element) == "0.5 multiplied 1200 times = 0 (underflow: exactly 0.0)"
+    page.close()
+
+
 @pytest.mark.parametrize("scale", SCALES)
 def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages, scale):
     page = view_pages.show(Underflow(scale), width=375, height=800)
@@ -163,32 +226,5 @@ def test_live_labels_never_overlap(view_pages, scale, width):
     element = page.locator(".ce-view")
     for n in (1, 40, 500, 800, 1074, 1100, 1200):
         set_control(element, 0, n)
-        assert live_text_problems(element, "svg text") == []
+        assert live_text_problems(element, "svg text") == [], n
     page.close()
-
-
-def test_exact_sum_of_halves_is_numpys_pairwise_sum():
-    """The module mirrors NumPy's pairwise summation; its result is ce_lib's bit for bit (checked here in Python)."""
-
-    def pairwise(term: float, n: int) -> float:
-        if n < 8:
-            total = 0.0
-            for _ in range(n):
-                total += term
-            return total
-        if n <= 128:
-            r = [term] * 8
-            i = 8
-            while i < n - n % 8:
-                r = [v + term for v in r]
-                i += 8
-            total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-            for _ in range(i, n):
-                total += term
-            return total
-        half = n // 2
-        half -= half % 8
-        return pairwise(term, half) + pairwise(term, n - half)
-
-    for n in range(1, 1201):
-        assert pairwise(math.log(0.5), n) == ce_lib.sum_of_logs([0.5] * n), n

@@ -1,0 +1,290 @@
+"""Build the notebooks from their text sources, in every language, run them, and store their outputs.
+
+The notebooks are written as text and built, never edited as JSON:
+
+* ``notebooks/source/<name>.md`` — a notebook's English source, MyST markdown (jupytext): its
+  prose, its code cells (the same in every language) and, for each exercise, an empty markdown
+  cell whose metadata names it (``{"exercise": "03.2"}``): its prompt is written from the
+  exercise table in the notebook's language. Numbers in the prose are ``{{ name }}``
+  substitutions, computed from the story by ce_lib (:mod:`tools.story_numbers`).
+* ``notebooks/source/<language>/<name>.toml`` — that language's translation of the prose, block
+  by block (a block is a paragraph, a list, a formula, a table): each ``[[block]]`` has the
+  ``english`` it translates and its ``text``. A block whose English changed is *stale*: the test
+  suite lists it (:func:`stale_translations`) until it is translated again.
+* ``notebooks/<name>.ipynb`` (English) and ``notebooks/<language>/<name>.ipynb`` — built: the
+  header (title, links, the map of the argument), the "Words to know" box and the footer are
+  written in (:mod:`tools.navigation`), the prose translated, the numbers filled in, then the
+  notebook is run top to bottom in its own folder (so its code speaks its language) and stored
+  with its outputs. Cell ids come from the cells' content, and views get the same widget ids
+  in every run, so rebuilding changes only what changed.
+
+::
+
+    python tools/notebooks.py                 # rebuild and re-run every notebook whose cells are stale
+    python tools/notebooks.py --all           # rebuild and re-run every notebook
+    python tools/notebooks.py --only 03       # rebuild and re-run notebook 03 in every language
+    python tools/notebooks.py --check         # report what is stale and exit 1 if anything is (a test runs it)
+    python tools/notebooks.py --stale-translations zh-CN   # list the prose blocks to translate again
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import difflib
+import hashlib
+import json
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ce_lib import words  # noqa: E402
+from tools import navigation  # noqa: E402
+from tools.contents import NOTEBOOKS, Notebook  # noqa: E402
+
+NOTEBOOK_FOLDER = ROOT / "notebooks"
+SOURCE_FOLDER = NOTEBOOK_FOLDER / "source"
+KERNEL = "python3"
+#: Seconds a notebook may run before the build gives up.
+TIMEOUT = 300
+SUBSTITUTION = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
+
+
+def notebook_folder(language: str) -> Path:
+    """Return where the notebooks of ``language`` live: ``notebooks/`` for English, ``notebooks/<language>/`` else."""
+    return NOTEBOOK_FOLDER if language == words.SOURCE else NOTEBOOK_FOLDER / language
+
+
+def source_path(notebook: Notebook) -> Path:
+    return SOURCE_FOLDER / f"{Path(notebook.file).stem}.md"
+
+
+def translation_path(notebook: Notebook, language: str) -> Path:
+    return SOURCE_FOLDER / language / f"{Path(notebook.file).stem}.toml"
+
+
+def read_source(notebook: Notebook):  # type: ignore[no-untyped-def]
+    """Return a notebook's source as an (unexecuted) nbformat notebook."""
+    import jupytext
+
+    return jupytext.reads(source_path(notebook).read_text(encoding="utf-8"), fmt="md:myst")
+
+
+# Prose, block by block ---------------------------------------------------------------------
+
+
+def blocks(markdown: str) -> list[str]:
+    """Split markdown into blocks at blank lines, keeping fenced code and $$ formulas whole.
+
+    Examples
+    --------
+    >>> blocks("One.\\nStill one.\\n\\n$$a\\n\\nb$$\\n\\n- x\\n- y")
+    ['One.\\nStill one.', '$$a\\n\\nb$$', '- x\\n- y']
+    """
+    out: list[str] = []
+    current: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.strip() == "" and not fenced:
+            if current:
+                out.append("\n".join(current))
+                current = []
+            continue
+        current.append(line)
+        if line.strip().startswith("```") or line.strip().count("$$") % 2 == 1:
+            fenced = not fenced
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+def translations(notebook: Notebook, language: str) -> dict[str, str]:
+    """Return a notebook's prose translations into ``language``: English block → translated block."""
+    path = translation_path(notebook, language)
+    if language == words.SOURCE or not path.exists():
+        return {}
+    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("block", [])
+    return {entry["english"].strip(): entry["text"].strip() for entry in entries}
+
+
+def translate(markdown: str, table: dict[str, str]) -> str:
+    """Return ``markdown`` with each block replaced by its translation (a block with none stays English)."""
+    return "\n\n".join(table.get(block.strip(), block) for block in blocks(markdown))
+
+
+@dataclass(frozen=True)
+class StaleBlock:
+    """A prose block a language must translate (again): its notebook, its English, and the English it was made from."""
+
+    notebook: str
+    english: str
+    translated_from: str | None  # the closest orphaned translation's English, if any
+
+
+def source_blocks(notebook: Notebook) -> list[str]:
+    """Return every translatable prose block of a notebook's source (markdown cells, not exercise prompts)."""
+    cells = read_source(notebook).cells
+    return [
+        block.strip() for cell in cells if cell.cell_type == "markdown" and "exercise" not in cell.metadata
+        for block in blocks(cell.source) if block.strip()
+    ]  # fmt: skip
+
+
+def stale_translations(language: str) -> list[StaleBlock]:
+    """Return every prose block that ``language`` lacks, paired with the orphaned translation it most resembles."""
+    stale = []
+    for notebook in NOTEBOOKS:
+        table = translations(notebook, language)
+        wanted = source_blocks(notebook)
+        orphans = [english for english in table if english not in wanted]
+        for block in wanted:
+            if block in table:
+                continue
+            close = difflib.get_close_matches(block, orphans, n=1, cutoff=0.5)
+            stale.append(StaleBlock(notebook.file, block, close[0] if close else None))
+    return stale
+
+
+# Building -----------------------------------------------------------------------------------
+
+
+def fill_numbers(markdown: str, numbers: dict[str, str]) -> str:
+    """Return ``markdown`` with every ``{{ name }}`` replaced by the story's number of that name."""
+
+    def number(match: re.Match) -> str:
+        if match[1] not in numbers:
+            raise KeyError(f"no number named {match[1]!r} (tools/story_numbers.py)")
+        return numbers[match[1]]
+
+    return SUBSTITUTION.sub(number, markdown)
+
+
+def cell_id(cell: dict, taken: set[str]) -> str:
+    """Return an id from the cell's content: rebuilding changes the ids of changed cells only."""
+    digest = hashlib.sha1(json.dumps([cell["cell_type"], cell["source"]], ensure_ascii=False).encode()).hexdigest()
+    candidate, extra = digest[:8], 0
+    while candidate in taken:
+        extra += 1
+        candidate = f"{digest[:8]}-{extra}"
+    taken.add(candidate)
+    return candidate
+
+
+def build(notebook: Notebook, language: str):  # type: ignore[no-untyped-def]
+    """Return the notebook ``notebook`` in ``language``, built from its source, not yet run."""
+    import nbformat
+
+    from tools.story_numbers import story_numbers
+
+    source = read_source(notebook)
+    table, numbers = translations(notebook, language), story_numbers()
+    cells = []
+    for cell in source.cells:
+        cell = copy.deepcopy(cell)
+        if cell.cell_type == "markdown":
+            if "exercise" in cell.metadata:
+                from ce_lib.course.exercises import exercise_prompt
+
+                cell.source = exercise_prompt(cell.metadata.pop("exercise"), language=language)
+            else:
+                cell.source = fill_numbers(translate(cell.source, table), numbers)
+        cells.append(cell)
+    index = NOTEBOOKS.index(notebook)
+    built = nbformat.v4.new_notebook()
+    built.metadata = {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL},
+        "language_info": {"name": "python"},
+    }
+    built.cells = [nbformat.from_dict(c) for c in navigation.with_navigation([dict(c) for c in cells], index, language)]
+    taken: set[str] = set()
+    for cell in built.cells:
+        cell["id"] = cell_id(cell, taken)
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return built
+
+
+def run(built, folder: Path):  # type: ignore[no-untyped-def]
+    """Run a built notebook top to bottom in ``folder`` (its language's) and return it with its outputs."""
+    from nbclient import NotebookClient
+
+    client = NotebookClient(built, timeout=TIMEOUT, kernel_name=KERNEL, resources={"metadata": {"path": str(folder)}},
+                            record_timing=False, store_widget_state=False)  # fmt: skip
+    client.execute()
+    return built
+
+
+def write(built, path: Path) -> None:
+    """Store a notebook as nbformat writes it (one line per key, Unicode kept)."""
+    import nbformat
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.validate(built)
+    path.write_text(nbformat.writes(built) + "\n", encoding="utf-8")
+
+
+def _inputs(notebook: dict) -> list:
+    """Return what a reader writes of a notebook: each cell's type, source, metadata and id (no outputs)."""
+    cells = notebook["cells"]
+    return [[c["cell_type"], c.get("id"), "".join(c["source"]) if isinstance(c["source"], list) else c["source"],
+             c.get("metadata", {})] for c in cells]  # fmt: skip
+
+
+def stale_notebooks() -> list[tuple[Notebook, str]]:
+    """Return every (notebook, language) whose stored cells differ from what its source builds."""
+    import nbformat
+
+    stale = []
+    for language in words.LANGUAGES:
+        folder = notebook_folder(language)
+        for notebook in NOTEBOOKS:
+            path = folder / notebook.file
+            if not path.exists():
+                stale.append((notebook, language))
+                continue
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if _inputs(stored) != _inputs(json.loads(nbformat.writes(build(notebook, language)))):
+                stale.append((notebook, language))
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: rebuild what is stale (or everything, or one notebook), or only report it."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report what is stale; exit 1 if anything is")
+    parser.add_argument("--all", action="store_true", help="rebuild and re-run every notebook")
+    parser.add_argument("--only", metavar="NN", help="rebuild and re-run only notebook NN (every language)")
+    parser.add_argument("--language", choices=sorted(words.LANGUAGES), help="only this language")
+    parser.add_argument("--stale-translations", metavar="LANGUAGE", help="list the prose blocks to translate")
+    arguments = parser.parse_args(argv)
+    if arguments.stale_translations:
+        stale = stale_translations(arguments.stale_translations)
+        for block in stale:
+            was = f"(translated from: {block.translated_from})\n" if block.translated_from else ""
+            print(f"--- {block.notebook}\n{block.english}\n{was}")
+        print(f"{len(stale)} blocks to translate")
+        return 1 if stale else 0
+    if arguments.check:
+        stale = stale_notebooks()
+        for notebook, language in stale:
+            print(f"stale: {notebook_folder(language).relative_to(ROOT) / notebook.file}")
+        return 1 if stale else 0
+    languages = [arguments.language] if arguments.language else list(words.LANGUAGES)
+    if arguments.all or arguments.only:
+        todo = [(n, lang) for lang in languages for n in NOTEBOOKS if arguments.all or n.number == arguments.only]
+    else:
+        todo = [(n, lang) for n, lang in stale_notebooks() if lang in languages]
+    for notebook, language in todo:
+        folder = notebook_folder(language)
+        write(run(build(notebook, language), folder), folder / notebook.file)
+        print(f"built: {(folder / notebook.file).relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
