@@ -49,9 +49,8 @@ function shape({ shape: kind, size, colour }, x, y, { filled = false } = {}) {
   const style = { fill: filled ? colour : "none", stroke: colour, "stroke-width": 2.5 };
   if (kind === "circle") return tag("circle", { cx: x, cy: y, r: size, ...style });
   if (kind === "square") return tag("rect", { x: x - size, y: y - size, width: 2 * size, height: 2 * size, ...style });
-  const points = kind === "triangle"
-    ? [[0, -1.25 * size], [1.1 * size, 0.75 * size], [-1.1 * size, 0.75 * size]]
-    : [[0, -1.3 * size], [size, 0], [0, 1.3 * size], [-size, 0]];
+  if (kind === "diamond") return diamond(x, y, 1.3 * size, style);
+  const points = [[0, -1.25 * size], [1.1 * size, 0.75 * size], [-1.1 * size, 0.75 * size]];
   return tag("polygon", { points: points.map(([dx, dy]) => `${round2(x + dx)},${round2(y + dy)}`).join(" "), ...style });
 }
 
@@ -147,7 +146,8 @@ function draw(state, width) {
     x, y, xTicks, yTicks: niceTicks(0, CEILING, 5), xFormat: powerOfTen, title, xLabel: words.x_axis, yLabel: words.y_axis,
   });
   out += caps(state, box, y, narrow) + curves(state, x, y, lowest);
-  const rows = table(state, narrow ? 8 : box.left, box.top + box.height + 62, narrow ? width - 16 : box.width, narrow);
+  const tableTop = box.top + box.height + axisLabelDepth(words.x_axis, box.width) + 12;
+  const rows = table(state, narrow ? 8 : box.left, tableTop, narrow ? width - 16 : box.width, narrow);
   out += rows.svg;
   return svgDocument(width, rows.bottom + 10, out, fillWords(words.figure_title, { readout: describe(state) }));
 }

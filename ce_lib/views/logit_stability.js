@@ -45,14 +45,6 @@ function describe(state) {
   });
 }
 
-// A text with a white halo, so it reads over curves and hatching (in the stored picture too).
-function haloText(x, y, words, { size = 14, anchor = "start", fill = COLOURS.ink, weight } = {}) {
-  return tag("text", {
-    x, y, "font-size": size, "text-anchor": anchor, "font-weight": weight, fill, class: "ce-label",
-    stroke: "white", "stroke-width": 4, "stroke-linejoin": "round", "paint-order": "stroke",
-  }, escapeText(words));
-}
-
 // The looks: the stable cost a wide translucent blue line with squares, the naive one a dashed
 // vermillion line with hollow circles (shape as well as colour); where it is ∞, grey hatching.
 const STABLE = { stroke: COLOURS.blue, "stroke-width": 6, "stroke-opacity": 0.55 };
@@ -96,7 +88,7 @@ function cornerNote(x, y, width, rows, { size = 14, upwards = false } = {}) {
   for (const { mark, fill, lines } of blocks) {
     if (mark) out += `<g transform="translate(${round2(x + 8)} ${round2(at - size * 0.35)})">${mark}</g>`;
     for (const words of lines) {
-      out += haloText(x + (mark ? 22 : 0), at, words, { size, fill, weight: "bold" });
+      out += text(x + (mark ? 22 : 0), at, words, { size, fill, weight: "bold", halo: true, label: true });
       at += step;
     }
   }
@@ -106,21 +98,6 @@ function cornerNote(x, y, width, rows, { size = 14, upwards = false } = {}) {
 // How far apart, in samples, the markers on a curve stand: about 30 pixels.
 function markerStride(box, rows) {
   return Math.max(1, Math.ceil(30 / (box.width / rows.length)));
-}
-
-// A key that flows in rows across `width`, an item wider than the row wrapped onto lines of its own.
-function key(items, left, top, width, size) {
-  let out = "", x = left, y = top;
-  for (const [swatch, words, label = false] of items) {
-    const lines = wrapText(words, width - 40, size);
-    const wide = 40 + Math.max(...lines.map((l) => textWidth(l, size)));
-    if (x > left && (lines.length > 1 || x + wide > left + width)) { x = left; y += size + 12; }
-    out += `<g transform="translate(${round2(x + 14)} ${round2(y)})">${swatch}</g>`;
-    lines.forEach((l, i) => { out += text(x + 34, y + 5 + (size + 4) * i, l, { size, label }); });
-    y += (size + 4) * (lines.length - 1);
-    x = lines.length > 1 ? left + width : x + wide + 14;
-  }
-  return { svg: out, bottom: y + size };
 }
 
 // The costs against z: both curves and the band; the slider's z marked on each, its values in
@@ -140,7 +117,7 @@ function costPanel(box, state, rows, start, uid) {
   if (start !== null) {
     const middle = (x(start) + box.left + box.width) / 2, bandWidth = box.left + box.width - x(start);
     if (textWidth(words.band, 16, true) + 12 <= bandWidth) {
-      out += haloText(middle, box.top + box.height * 0.8, words.band, { size: 16, anchor: "middle", fill: COLOURS.red, weight: "bold" });
+      out += text(middle, box.top + box.height * 0.8, words.band, { size: 16, anchor: "middle", fill: COLOURS.red, weight: "bold", halo: true, label: true });
     }
   }
   const z = state.logit, stable = stableCost(z), naive = naiveCost(z), mx = x(z);
@@ -184,7 +161,7 @@ function draw(state, width, uid) {
   const costTop = 36 + 21 * (titleLines(words.cost_title, plotWidth).length - 1);
   const costBox = { left, top: costTop, width: plotWidth, height: narrow ? 230 : 250 };
   let out = bandDefs(uid) + costPanel(costBox, state, rows, start, uid);
-  const legend = key([
+  const legend = flowLegend([
     [line(-12, 0, 12, 0, STABLE) + squareMark(0, 0, 4), words.legend_stable],
     [line(-12, 0, 12, 0, NAIVE) + circleMark(0, 0, 4.5), words.legend_naive],
     [tag("rect", { x: -12, y: -8, width: 24, height: 16, fill: `url(#${uid}-band)`, stroke: COLOURS.red, "stroke-dasharray": "4 2" }),
@@ -195,7 +172,8 @@ function draw(state, width, uid) {
   const digitsTop = legend.bottom + 40 + 21 * (titleLines(digitsTitle, plotWidth).length - 1);
   const digitsBox = { left, top: digitsTop, width: plotWidth, height: narrow ? 150 : 170 };
   out += digitsPanel(digitsBox, state, rows, start, uid);
-  return svgDocument(width, digitsBox.top + digitsBox.height + 56, out, fillWords(words.figure_title, { readout: describe(state) }));
+  const height = digitsBox.top + digitsBox.height + axisLabelDepth(words.z_axis, plotWidth) + 6;
+  return svgDocument(width, height, out, fillWords(words.figure_title, { readout: describe(state) }));
 }
 
 const FIGURE = { name: "logit_stability", draw, describe };
