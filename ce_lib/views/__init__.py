@@ -11,6 +11,8 @@ ES module (``<name>.js``, pure drawing code):
 * :mod:`~ce_lib.views.calibration` — cross-entropy rewards honest probabilities (05);
 * :mod:`~ce_lib.views.softmax` — logits become class probabilities; the loss of the true class (06);
 * :mod:`~ce_lib.views.divergence` — a prediction q against the truth p: H(p, q) = H(p) + KL(p‖q) (04, 06);
+* :mod:`~ce_lib.views.logit_stability` — one point's cross-entropy from its logit, naive against stable (06);
+* :mod:`~ce_lib.views.clipping` — one point's cost against p, exact and as libraries clip it (06);
 * :mod:`~ce_lib.views.linefit` — fit the line by hand: angle, offset, sharpness (07);
 * :mod:`~ce_lib.views.descent` — gradient descent from model A's line, step by step, on either loss (07);
 * :mod:`~ce_lib.views.gradients` — why not squared error: each loss's push on a logit (07);
@@ -22,12 +24,14 @@ name), :data:`STATE_MIME` (the stored state the static edition renders live) and
 
 from ce_lib.views._base import STATE_MIME, View, style_source
 from ce_lib.views.calibration import Calibration
+from ce_lib.views.clipping import Clipping
 from ce_lib.views.descent import Descent
 from ce_lib.views.divergence import Divergence
 from ce_lib.views.doors import Doors
 from ce_lib.views.formula import BinaryFormula
 from ce_lib.views.gradients import Gradients
 from ce_lib.views.linefit import LineFit
+from ce_lib.views.logit_stability import LogitStability
 from ce_lib.views.plane import ModelComparison
 from ce_lib.views.softmax import Softmax
 from ce_lib.views.surprise import Surprise
@@ -45,6 +49,8 @@ VIEWS: dict[str, type[View]] = {
         Calibration,
         Softmax,
         Divergence,
+        LogitStability,
+        Clipping,
         LineFit,
         Descent,
         Gradients,
@@ -56,11 +62,13 @@ __all__ = [
     "VIEWS",
     "BinaryFormula",
     "Calibration",
+    "Clipping",
     "Descent",
     "Divergence",
     "Doors",
     "Gradients",
     "LineFit",
+    "LogitStability",
     "ModelComparison",
     "Softmax",
     "Surprise",
