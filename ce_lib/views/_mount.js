@@ -98,13 +98,14 @@ function fromPosition(spec, position) {
 // A value must be one its control could set: a finite number in the slider's range, one of a
 // choice's options, true/false for a toggle; a list has one entry per control that sets it.
 function entryRefusal(spec, value, where) {
-  if (spec.kind === "toggle") return typeof value === "boolean" ? null : `${where} must be true or false`;
+  if (spec.kind === "toggle") return typeof value === "boolean" ? null : `${where} = ${JSON.stringify(value)} ∉ {true/false}`;
   if (spec.kind === "choice") {
-    return spec.options.some(([, option]) => JSON.stringify(option) === JSON.stringify(value)) ? null : `${where} is not one of its options`;
+    const options = spec.options.map(([, option]) => JSON.stringify(option));
+    return options.includes(JSON.stringify(value)) ? null : `${where} = ${JSON.stringify(value)} ∉ {${options.join(", ")}}`;
   }
-  if (typeof value !== "number" || Number.isNaN(value)) return `${where} must be a number`;
   const [low, high] = spec.kind === "log-range" ? [10 ** spec.min_exponent, 10 ** spec.max_exponent] : [spec.min, spec.max];
-  return low <= value && value <= high ? null : `${where} must be from ${formatShort(low)} to ${formatShort(high)}`;
+  if (typeof value === "number" && low <= value && value <= high) return null;
+  return `${where} = ${JSON.stringify(value) ?? String(value)} ∉ [${formatShort(low)}, ${formatShort(high)}]`;
 }
 
 function stateRefusal(specs, key, value) {
@@ -115,7 +116,7 @@ function stateRefusal(specs, key, value) {
     return null;
   }
   const length = 1 + Math.max(...indexed.map((spec) => spec.index));
-  if (!Array.isArray(value) || value.length !== length) return `${key} must be a list of ${length} values`;
+  if (!Array.isArray(value) || value.length !== length) return `${key}.length = ${Array.isArray(value) ? value.length : "—"} ≠ ${length}`;
   for (const spec of indexed) { const why = entryRefusal(spec, value[spec.index], `${key}[${spec.index}]`); if (why) return why; }
   return null;
 }
@@ -338,7 +339,7 @@ function mountView({ model, el }, figure) {
     for (const key of model.get("control_keys")) {
       const why = stateRefusal(specs, key, model.get(key));
       if (!why) continue;
-      console.warn(`${figure.name} view refused a state: ${why}`);
+      console.warn(`${figure.name}: ${why}`);  // the state stays as it was
       sending = true;
       try { model.set(key, state[key]); } finally { sending = false; }
       model.save_changes();

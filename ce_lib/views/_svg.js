@@ -17,7 +17,7 @@ function fillWords(template, values) {
   return template.replace(/\{\{|\}\}|\{(\w+)\}/g, (match, name) => {
     if (match === "{{") return "{";
     if (match === "}}") return "}";
-    if (!(name in values)) throw new Error(`no value for {${name}} in "${template}"`);
+    if (!(name in values)) throw new Error(`{${name}} ∉ ${JSON.stringify(Object.keys(values))}: ${template}`);
     return String(values[name]);
   });
 }

@@ -70,10 +70,6 @@ function exactCurve(max) {
   return exactSums.get(max);
 }
 
-function diamond(x, y, size, style) {
-  return tag("path", { d: `M${round2(x)},${round2(y - size)} L${round2(x + size)},${round2(y)} L${round2(x)},${round2(y + size)} L${round2(x - size)},${round2(y)} Z`, ...style });
-}
-
 const PRODUCT_MARK = { fill: COLOURS.red, stroke: COLOURS.ink, "stroke-width": 1.5 };
 const PRODUCT_LINE = { stroke: COLOURS.orange, "stroke-width": 4 };
 const SUM_LINE = { stroke: COLOURS.blue, "stroke-width": 2.5, "stroke-dasharray": "8 5" };

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from ce_lib.course.exercises import EXERCISES, check
-from ce_lib.views._base import STATE_MIME
-from tools import navigation
+from ce_lib.views import STATE_MIME
+from tools import navigation, notebooks
 from tools.contents import NOTEBOOKS
+
+from ..support.pages import picture_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = [notebook.file for notebook in NOTEBOOKS]
@@ -39,6 +41,12 @@ def test_the_series_is_exactly_the_notebooks_on_disk():
 
 def test_navigation_glossary_and_generated_blocks_are_up_to_date():
     assert navigation.stale_files() == [], "run: python tools/navigation.py"
+
+
+def test_every_notebook_is_built_from_its_text_source():
+    """The stored notebooks' cells are exactly what their sources build (tools/notebooks.py)."""
+    stale = [f"{language}/{notebook.file}" for notebook, language in notebooks.stale_notebooks()]
+    assert stale == [], "run: python tools/notebooks.py"
 
 
 @pytest.mark.parametrize("file", FILES)
@@ -99,7 +107,7 @@ def exercise_keys(cells) -> list[str]:
 def test_exercises_check_at_once_and_hide_their_solutions(file):
     cells = load(file)["cells"]
     keys = exercise_keys(cells)
-    assert 3 <= len(keys) <= 4, f"{file} has {len(keys)} exercises"
+    assert 3 <= len(keys) <= 6, f"{file} has {len(keys)} exercises"
     assert all(key.startswith(file[:2]) and key in EXERCISES for key in keys)
     assert sorted(k for k in EXERCISES if k.startswith(file[:2])) == keys, "every exercise of the checker is asked"
     assert any(EXERCISES[key].predict for key in keys), "at least one exercise asks to predict before a slider"
@@ -160,8 +168,43 @@ def stored_views():
 
 
 @pytest.mark.parametrize(("where", "view"), list(stored_views()), ids=lambda v: v if isinstance(v, str) else "")
-def test_every_stored_figure_reads_cleanly(where, view):
-    """No two texts overlap, none is clipped by its axes, no marker is cut off (Matplotlib's window extents)."""
-    from tests.support.figures import layout_problems
+def test_every_stored_figure_reads_cleanly(view_pages, where, view):
+    """No two texts of the stored picture overlap, and none runs off it (measured in Chromium)."""
+    page = view_pages.show(view)
+    assert picture_problems(page, view.svg()) == [], where
+    page.close()
 
-    assert layout_problems(view.picture()) == [], where
+
+def predict_keys() -> set[str]:
+    return {key for key, exercise in EXERCISES.items() if exercise.predict}
+
+
+@pytest.mark.parametrize("file", FILES)
+def test_every_prediction_stands_directly_above_its_figure(file):
+    """Predict, then check: the exercise's own cells, then the figure, with nothing between to give it away."""
+    cells = load(file)["cells"]
+    for key in sorted(predict_keys()):
+        prompts = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and f"**Exercise {key}.**" in text(c)]
+        if not prompts:
+            continue
+        (at,) = prompts
+        answer, solution, figure = cells[at + 1], cells[at + 2], cells[at + 3]
+        assert f'check("{key}", answer)' in text(answer) and "solution" in solution["metadata"].get("tags", [])
+        assert figure["cell_type"] == "code" and any(STATE_MIME in o.get("data", {}) for o in outputs(figure)), (
+            f"{key}: the cell after its solution must show the figure it asks about"
+        )
+        lead = [text(c) for c in cells[max(0, at - 1) : at] if c["cell_type"] == "markdown"]
+        for form in spelled(EXERCISES[key].expected()):
+            assert all(form not in t for t in lead), f"{key}: the text above it gives away {form}"
+
+
+@pytest.mark.parametrize("file", FILES)
+def test_a_learner_meets_no_teachers_note(file):
+    notes = [c for c in load(file)["cells"] if "teacher-note" in c["metadata"].get("tags", [])
+             or text(c).startswith("**For teachers.**")]  # fmt: skip
+    assert notes == [], f"{file}: a note for teachers is in the learner's notebook"
+
+
+def test_every_prediction_is_asked_in_its_notebook():
+    asked = {key for file in FILES for key in exercise_keys(load(file)["cells"])}
+    assert predict_keys() <= asked

@@ -25,9 +25,11 @@ def test_the_course_data_is_maths_only_too():
     assert not loaded & set(HEAVY)
 
 
-def test_views_are_the_layer_that_draws():
+def test_views_are_the_layer_that_draws_and_draw_without_matplotlib():
     loaded = imported_after("import ce_lib.views")
-    assert {"anywidget", "matplotlib"} <= loaded
+    assert "anywidget" in loaded and "matplotlib" not in loaded
+    drawn = imported_after("import ce_lib.views; ce_lib.views.ModelComparison().png()")
+    assert {"quickjs", "resvg_py", "PIL"} <= drawn and "matplotlib" not in drawn
 
 
 def test_the_tooling_lives_outside_the_package():
