@@ -6,15 +6,15 @@ The notebooks are written as text and built, never edited as JSON:
   prose, its code cells (the same in every language), its notes for teachers (cells tagged
   ``teacher-note``: the decks' speaker notes, never in a learner's notebook) and, for each
   exercise, an empty markdown cell whose metadata names it (``{"exercise": "03.2"}``): its
-  prompt is written from the exercise table in the notebook's language. Numbers in the prose are ``{{ name }}``
-  substitutions, computed from the story by ce_lib (:mod:`tools.story_numbers`).
+  prompt is written from the exercise table in the notebook's language. Every number the prose
+  states is one ce_lib computes from the story (:mod:`tools.story_numbers`; a test checks it).
 * ``notebooks/source/<language>/<name>.toml`` — that language's translation of the prose, block
   by block (a block is a paragraph, a list, a formula, a table): each ``[[block]]`` has the
   ``english`` it translates and its ``text``. A block whose English changed is *stale*: the test
   suite lists it (:func:`stale_translations`) until it is translated again.
 * ``notebooks/<name>.ipynb`` (English) and ``notebooks/<language>/<name>.ipynb`` — built: the
   header (title, links, the map of the argument), the "Words to know" box and the footer are
-  written in (:mod:`tools.navigation`), the prose translated, the numbers filled in, then the
+  written in (:mod:`tools.navigation`), the prose translated, then the
   notebook is run top to bottom in its own folder (so its code speaks its language) and stored
   with its outputs. Cell ids come from the cells' content, and views get the same widget ids
   in every run, so rebuilding changes only what changed.
@@ -35,7 +35,6 @@ import copy
 import difflib
 import hashlib
 import json
-import re
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -53,7 +52,6 @@ SOURCE_FOLDER = NOTEBOOK_FOLDER / "source"
 KERNEL = "python3"
 #: Seconds a notebook may run before the build gives up.
 TIMEOUT = 300
-SUBSTITUTION = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 
 
 def notebook_folder(language: str) -> Path:
@@ -154,17 +152,6 @@ def stale_translations(language: str) -> list[StaleBlock]:
 # Building -----------------------------------------------------------------------------------
 
 
-def fill_numbers(markdown: str, numbers: dict[str, str]) -> str:
-    """Return ``markdown`` with every ``{{ name }}`` replaced by the story's number of that name."""
-
-    def number(match: re.Match) -> str:
-        if match[1] not in numbers:
-            raise KeyError(f"no number named {match[1]!r} (tools/story_numbers.py)")
-        return numbers[match[1]]
-
-    return SUBSTITUTION.sub(number, markdown)
-
-
 def cell_id(cell: dict, taken: set[str]) -> str:
     """Return an id from the cell's content: rebuilding changes the ids of changed cells only."""
     digest = hashlib.sha1(json.dumps([cell["cell_type"], cell["source"]], ensure_ascii=False).encode()).hexdigest()
@@ -189,10 +176,8 @@ def build(notebook: Notebook, language: str, *, notes: bool = False):  # type: i
     """
     import nbformat
 
-    from tools.story_numbers import story_numbers
-
     source = read_source(notebook)
-    table, numbers = translations(notebook, language), story_numbers()
+    table = translations(notebook, language)
     cells = []
     for cell in source.cells:
         if TEACHER_NOTE in cell.metadata.get("tags", []) and not notes:
@@ -204,7 +189,7 @@ def build(notebook: Notebook, language: str, *, notes: bool = False):  # type: i
 
                 cell.source = exercise_prompt(cell.metadata.pop("exercise"), language=language)
             else:
-                cell.source = fill_numbers(translate(cell.source, table), numbers)
+                cell.source = translate(cell.source, table)
         cells.append(cell)
     index = NOTEBOOKS.index(notebook)
     built = nbformat.v4.new_notebook()
