@@ -77,7 +77,9 @@ def mathml(markdown: str) -> str:
     from latex2mathml.converter import convert
 
     def block(match: re.Match) -> str:
-        return "\n\n" + convert(match[1].strip(), display="block") + "\n\n"
+        # A formula wider than a phone scrolls sideways on its own, and can take the keyboard's focus to.
+        formula = convert(match[1].strip(), display="block")
+        return f'\n\n<div class="ce-formula" role="group" aria-label="formula" tabindex="0">{formula}</div>\n\n'
 
     markdown = re.sub(r"\$\$(.+?)\$\$", block, markdown, flags=re.S)
     return re.sub(r"(?<![\\$])\$([^$\n]+?)\$", lambda m: convert(m[1].strip()), markdown)

@@ -14,7 +14,7 @@ async () => {
   for (const [number, slide] of slides.entries()) {
     const { h, v } = Reveal.getIndices(slide);
     Reveal.slide(h, v ?? 0, 1000);
-    await frame(); // a view shown again lays its figure out for its width
+    if (slide.querySelector(".ce-view")) await frame(); // a view shown again lays its figure out for its width
     const where = `slide ${number + 1} of ${slides.length}`;
     const area = document.querySelector(".reveal .slides").getBoundingClientRect();
     const room = { left: Math.max(area.left, 0), top: Math.max(area.top, 0),

@@ -193,3 +193,28 @@ def picture_problems(page, markup: str) -> list[str]:  # type: ignore[no-untyped
         return live_text_problems(page.locator("#ce-picture-check"))
     finally:
         page.evaluate("document.getElementById('ce-picture-check').remove()")
+
+
+#: The rules axe-core files under WCAG 2.0 and 2.1, levels A and AA.
+WCAG_A_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+
+
+def axe_violations(page, context: str | None = None) -> list[str]:  # type: ignore[no-untyped-def]
+    """Run axe-core's WCAG 2.1 A and AA rules in ``page``; describe each serious or critical violation.
+
+    axe-core comes from the ``axe-playwright-python`` package (its ``axe.min.js``, injected into the
+    page: nothing is fetched from a CDN). ``context`` is a CSS selector to audit only part of the
+    page (e.g. ``".ce-view"``); by default the whole document. Returns one line per violated rule,
+    with how many elements break it and the first of them; an empty list means the page passes.
+    """
+    from importlib.resources import files
+
+    page.evaluate((files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8"))
+    options = {"runOnly": {"type": "tag", "values": list(WCAG_A_AA)}, "resultTypes": ["violations"]}
+    results = page.evaluate("([context, options]) => axe.run(context ?? document, options)", [context, options])
+    return [
+        f"{rule['id']} ({rule['impact']}, {len(rule['nodes'])}×): {rule['help']}; e.g. {rule['nodes'][0]['html'][:160]}"
+        f" — {rule['nodes'][0]['failureSummary']}"
+        for rule in results["violations"]
+        if rule["impact"] in ("serious", "critical")
+    ]

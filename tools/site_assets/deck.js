@@ -234,6 +234,13 @@
     }
   }
 
+  // A view lays its figure out anew when its slide is shown (hidden, it had no width), which can
+  // change the slide's height: reveal.js then centres the slide anew, so it stays on screen.
+  function centreOnResize(reveal) {
+    const observer = new ResizeObserver(() => reveal.layout());
+    for (const section of reveal.getRevealElement().querySelectorAll(".slides section")) observer.observe(section);
+  }
+
   async function fitDeck(reveal) {
     await viewsDrawn();
     await document.fonts.ready;
@@ -251,6 +258,7 @@
     reveal.layout();
     inertUnlessShown(reveal);
     reveal.on("slidechanged", () => inertUnlessShown(reveal));
+    centreOnResize(reveal);
     document.documentElement.dataset.ceDeck = "fitted";
   }
 
