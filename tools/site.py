@@ -5,9 +5,12 @@ One command builds it into a folder (``artifacts/site/`` by default, git-ignored
     python tools/site.py
     python tools/site.py --output some/folder
 
-Every figure stays live without a kernel: each view's stored state is rendered by the same
-ES module JupyterLab runs, through a small in-page model (``site_assets/live.js``), and its
-Matplotlib picture stands in where scripts do not run. Nothing is fetched from the web, so
+Every language of the series gets its own folder (English at the top, ``zh-CN/`` for Chinese),
+each page and deck linking to the same one in the other languages. Every figure stays live
+without a kernel: each view's stored state is rendered by the same ES module JupyterLab runs,
+through a small in-page model (``site_assets/live.js``), and its stored picture, drawn by that
+same module, stands in where scripts do not run. The decks carry the teachers' notes (the
+sources' ``teacher-note`` cells, never in a learner's notebook) as speaker notes. Nothing is fetched from the web, so
 pages and decks work offline: formulas are turned into MathML when the site is built
 (``latex2mathml``; browsers draw MathML themselves, no MathJax), reveal.js 5 comes from the
 ``sphinx-revealjs`` wheel (its files only) and the views from ``ce_lib``. nbconvert, the Jupyter
@@ -30,10 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ce_lib import words  # noqa: E402
 from ce_lib.views import STATE_MIME, VIEWS, style_source  # noqa: E402
-from tools.contents import NOTEBOOKS  # noqa: E402
+from tools import notebooks  # noqa: E402
+from tools.contents import NOTEBOOKS, title  # noqa: E402
 
-NOTEBOOK_FOLDER = ROOT / "notebooks"
 DEFAULT_OUTPUT = ROOT / "artifacts" / "site"
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 ASSETS = Path(__file__).resolve().parent / "site_assets"
@@ -85,20 +89,19 @@ def mathml(markdown: str) -> str:
     return re.sub(r"(?<![\\$])\$([^$\n]+?)\$", lambda m: convert(m[1].strip()), markdown)
 
 
-def static_notebook(notebook: dict) -> dict:
-    """Return a copy of ``notebook`` ready for a kernel-less page.
+def static_notebook(notebook: dict, suffix: str = ".html") -> dict:
+    """Return a copy of ``notebook`` ready for a kernel-less page (``suffix=".slides.html"``: for a deck).
 
     Each view's output becomes a live holder (the view's module renders its stored state),
-    solutions stay collapsed, and links to other notebooks (``name.ipynb``) point at their pages.
+    solutions stay collapsed, and links to other notebooks (``name.ipynb``, also in another
+    language's folder) point at their pages, or at their decks from a deck.
     """
     static = copy.deepcopy(notebook)
     static.get("metadata", {}).pop("widgets", None)
     for cell in static["cells"]:
         if cell["cell_type"] == "markdown":
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            source = re.sub(r"\]\((\w+)\.ipynb\)", r"](\1.html)", source)
-            # The Binder badge is an image from the web: offline, a plain link reads better.
-            source = re.sub(r"\[!\[Launch on Binder\]\([^)]*\)\]", "[Launch on Binder]", source)
+            source = re.sub(r"\]\(([\w./-]+)\.ipynb(#[\w-]*)?\)", rf"](\1{suffix}\2)", source)
             cell["source"] = mathml(source)
         for output in cell.get("outputs", []):
             data = output.get("data", {})
@@ -107,6 +110,23 @@ def static_notebook(notebook: dict) -> dict:
             elif WIDGET_VIEW in data:
                 del data[WIDGET_VIEW]
     return static
+
+
+def with_teacher_notes(stored: dict, notebook, language: str) -> dict:  # type: ignore[no-untyped-def]
+    """Return the stored notebook with the source's notes for teachers put back where they stand (for a deck)."""
+    import nbformat
+
+    with_notes = json.loads(nbformat.writes(notebooks.build(notebook, language, notes=True)))["cells"]
+    by_id = {cell.get("id"): cell for cell in stored["cells"]}
+    cells = []
+    for cell in with_notes:
+        if notebooks.TEACHER_NOTE in cell["metadata"].get("tags", []):
+            cells.append(cell)
+        elif cell.get("id") in by_id:
+            cells.append(by_id[cell["id"]])
+    deck = copy.deepcopy(stored)
+    deck["cells"] = cells
+    return deck
 
 
 def copy_assets(output: Path) -> None:
@@ -142,14 +162,14 @@ def write_view_modules(output: Path, used: set[str]) -> None:
         (output / "views" / f"{name}.js").write_text(VIEWS[name]._esm, encoding="utf-8")
 
 
-def plain_page(title: str, body: str, width: str = "46em") -> str:
+def plain_page(heading: str, body: str, language: str, width: str = "46em") -> str:
     """Return a page of the edition that is not a notebook (the index, the teacher's guide)."""
     return (
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<!doctype html><html lang='{language}'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width'><link rel='icon' href='data:,'>"
-        f"<title>{html.escape(title)}</title><link rel='stylesheet' href='edition.css'>"
-        "<style>body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;max-width:"
-        f"{width};margin:2em auto;padding:0 1em;line-height:1.5;color:#1a1a1a}}"
+        f"<title>{html.escape(heading)}</title><link rel='stylesheet' href='edition.css'>"
+        "<style>body{font-family:'DejaVu Sans','Noto Sans SC','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',"
+        f"Verdana,Arial,sans-serif;max-width:{width};margin:2em auto;padding:0 1em;line-height:1.5;color:#1a1a1a}}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}"
         ".table-scroll{overflow-x:auto;margin:1em 0}.table-scroll:focus-visible{outline:3px solid #E69F00}"
         "code{overflow-wrap:anywhere}</style></head>"
@@ -157,21 +177,34 @@ def plain_page(title: str, body: str, width: str = "46em") -> str:
     )
 
 
-def index_page(output: Path) -> Path:
-    """Write the edition's front page: every notebook, its deck, and the teacher's guide."""
+def other_languages(page: str, language: str) -> str:
+    """Return the links to ``page`` (a file name) in every other language's folder."""
+    links = []
+    for other, name in words.LANGUAGES.items():
+        if other != language:
+            up = "" if language == words.SOURCE else "../"
+            down = "" if other == words.SOURCE else f"{other}/"
+            links.append(f"<a href='{up}{down}{page}' lang='{other}' hreflang='{other}'>{html.escape(name)}</a>")
+    return "<p>" + html.escape(words.say("site.also_in", language=language)) + " " + " · ".join(links) + "</p>"
+
+
+def index_page(output: Path, language: str) -> Path:
+    """Write a language's front page: every notebook, its deck, and the teacher's guide."""
+
+    def say(key: str, **values: object) -> str:
+        return html.escape(words.say(f"site.{key}", language=language, **values))
+
     rows = "".join(
-        f'<li><a href="{Path(n.file).stem}.html">{html.escape(n.number)} · {html.escape(n.title)}</a>'
-        f' &nbsp;(<a href="{Path(n.file).stem}.slides.html">slides</a>)</li>'
+        f'<li><a href="{n.stem}.html">{html.escape(n.number)} · {html.escape(title(n, language))}</a>'
+        f' &nbsp;(<a href="{n.stem}.slides.html">{say("slides")}</a>)</li>'
         for n in NOTEBOOKS
     )
     page = output / "index.html"
     body = (
-        "<h1>Cross-Entropy, Step by Step</h1>"
-        "<p>The static edition: every notebook as a page and as a slide deck. The sliders work here too, "
-        "with no kernel and no network.</p>"
-        f"<ol start='0'>{rows}</ol><p><a href='teacher_guide.html'>The teacher's guide</a></p>"
+        f"<h1>{say('title')}</h1>{other_languages('index.html', language)}<p>{say('intro')}</p>"
+        f"<ol start='0'>{rows}</ol><p><a href='teacher_guide.html'>{say('guide')}</a></p>"
     )
-    page.write_text(plain_page("Cross-Entropy, Step by Step", body), encoding="utf-8")
+    page.write_text(plain_page(words.say("site.title", language=language), body, language), encoding="utf-8")
     return page
 
 
@@ -191,32 +224,56 @@ def scrolling_tables(body: str) -> str:
     return "".join(out)
 
 
-def guide_page(output: Path, folder: Path) -> Path:
-    """Write the teacher's guide (markdown) as a page."""
+def guide_page(output: Path, language: str) -> Path:
+    """Write a language's teacher's guide (markdown) as a page."""
     import mistune
 
-    text = (folder / "teacher_guide.md").read_text(encoding="utf-8")
-    text = re.sub(r"\]\((\w+)\.ipynb\)", r"](\1.html)", text)
+    text = (notebooks.notebook_folder(language) / "teacher_guide.md").read_text(encoding="utf-8")
+    text = re.sub(r"\]\(([\w./-]+)\.ipynb\)", r"](\1.html)", text)
     body = scrolling_tables(mistune.create_markdown(plugins=["table"])(text))
+    body = other_languages("teacher_guide.html", language) + body
     page = output / "teacher_guide.html"
-    page.write_text(plain_page("Teacher's guide", body, width="60em"), encoding="utf-8")
+    heading = words.say("site.guide", language=language)
+    page.write_text(plain_page(heading, body, language, width="60em"), encoding="utf-8")
     return page
 
 
-def build(output: Path = DEFAULT_OUTPUT, folder: Path = NOTEBOOK_FOLDER) -> list[Path]:
-    """Write ``<name>.html`` and ``<name>.slides.html`` for every notebook in ``folder``, the assets, an index.
+def build_language(output: Path, language: str, exporters: tuple) -> list[Path]:  # type: ignore[type-arg]
+    """Write one language's pages, decks, index and guide, and the assets they use, into ``output``."""
+    import nbformat
+
+    output.mkdir(parents=True, exist_ok=True)
+    copy_assets(output)
+    page_exporter, slide_exporter = exporters
+    written, used = [], set()
+    for notebook in NOTEBOOKS:
+        stored = nbformat.read(notebooks.notebook_folder(language) / notebook.file, as_version=4)
+        used |= view_modules(stored)
+        resources = {"metadata": {"name": title(notebook, language)}, "language": language}
+        deck = with_teacher_notes(stored, notebook, language)
+        for exporter, suffix, content in (
+            (page_exporter, ".html", static_notebook(stored)),
+            (slide_exporter, ".slides.html", static_notebook(deck, ".slides.html")),
+        ):
+            body, _ = exporter.from_notebook_node(nbformat.from_dict(content), resources=copy.deepcopy(resources))
+            path = output / f"{notebook.stem}{suffix}"
+            path.write_text(re.sub(r'<html lang="\w+"', f'<html lang="{language}"', body, count=1), encoding="utf-8")
+            written.append(path)
+    write_view_modules(output, used)
+    return [*written, index_page(output, language), guide_page(output, language)]
+
+
+def build(output: Path = DEFAULT_OUTPUT) -> list[Path]:
+    """Write every language's pages and decks (English in ``output``, the others in ``output/<language>``).
 
     Returns
     -------
     list of Path
         The pages written.
     """
-    import nbformat
     from nbconvert import HTMLExporter, SlidesExporter
     from traitlets.config import Config
 
-    output.mkdir(parents=True, exist_ok=True)
-    copy_assets(output)
     common = {
         "extra_template_basedirs": [str(TEMPLATES)],
         "extra_template_paths": [str(TEMPLATES / "ce-common")],
@@ -226,31 +283,21 @@ def build(output: Path = DEFAULT_OUTPUT, folder: Path = NOTEBOOK_FOLDER) -> list
     width, height = (str(size) for size in SLIDE_SIZE)
     slide_exporter = SlidesExporter(template_name="ce-reveal", reveal_url_prefix=REVEAL_PREFIX, reveal_theme="white",
                                     reveal_width=width, reveal_height=height, **common)  # fmt: skip
-    written, used = [], set()
-    for notebook in NOTEBOOKS:
-        original = nbformat.read(folder / notebook.file, as_version=4)
-        used |= view_modules(original)
-        content = static_notebook(original)
-        stem = Path(notebook.file).stem
-        for exporter, suffix in ((page_exporter, ".html"), (slide_exporter, ".slides.html")):
-            body, _ = exporter.from_notebook_node(content, resources={"metadata": {"name": notebook.title}})
-            path = output / f"{stem}{suffix}"
-            path.write_text(body, encoding="utf-8")
-            written.append(path)
-    write_view_modules(output, used)
-    written += [index_page(output), guide_page(output, folder)]
+    written = []
+    for language in words.LANGUAGES:
+        folder = output if language == words.SOURCE else output / language
+        written += build_language(folder, language, (page_exporter, slide_exporter))
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: build the static edition and say where it is."""
     parser = argparse.ArgumentParser(
-        description="Build the HTML pages and slide decks of the series, live and offline."
+        description="Build the HTML pages and slide decks of the series, live and offline, in every language."
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder to write into")
-    parser.add_argument("--notebooks", type=Path, default=NOTEBOOK_FOLDER, help="folder of the notebooks")
     arguments = parser.parse_args(argv)
-    written = build(arguments.output, arguments.notebooks)
+    written = build(arguments.output)
     print(f"wrote {len(written)} pages and their assets to {arguments.output} (open index.html)")
     return 0
 
