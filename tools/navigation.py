@@ -136,11 +136,10 @@ def guide_mistakes(language: str | None = None) -> str:
     return header + "\n|---|---|---|\n" + "\n".join(rows)
 
 
-#: Each document's generated blocks: marker name -> what goes between its markers.
-GENERATED_BLOCKS = {
-    README: {"launch-links": readme_links},
-    GUIDE: {"mistakes": guide_mistakes, "answer-key": guide_answer_key},
-}
+#: The teacher's guide's generated blocks (in any language): marker name -> what goes between its markers.
+GUIDE_BLOCKS = {"mistakes": guide_mistakes, "answer-key": guide_answer_key}
+#: Each English document's generated blocks: marker name -> what goes between its markers.
+GENERATED_BLOCKS = {README: {"launch-links": readme_links}, GUIDE: GUIDE_BLOCKS}
 
 
 def _block_pattern(name: str) -> re.Pattern:

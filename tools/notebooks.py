@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import copy
 import difflib
+import functools
 import hashlib
 import json
 import sys
@@ -137,15 +138,15 @@ def source_blocks(notebook: Notebook) -> list[str]:
 def stale_translations(language: str) -> list[StaleBlock]:
     """Return every prose block that ``language`` lacks, paired with the orphaned translation it most resembles."""
     stale = []
-    for notebook in NOTEBOOKS:
-        table = translations(notebook, language)
-        wanted = source_blocks(notebook)
+    sources = [(notebook.file, translations(notebook, language), source_blocks(notebook)) for notebook in NOTEBOOKS]
+    sources.append((GUIDE, guide_translations(language), guide_blocks()))
+    for name, table, wanted in sources:
         orphans = [english for english in table if english not in wanted]
         for block in wanted:
             if block in table:
                 continue
             close = difflib.get_close_matches(block, orphans, n=1, cutoff=0.5)
-            stale.append(StaleBlock(notebook.file, block, close[0] if close else None))
+            stale.append(StaleBlock(name, block, close[0] if close else None))
     return stale
 
 
@@ -206,6 +207,37 @@ def build(notebook: Notebook, language: str, *, notes: bool = False):  # type: i
     return built
 
 
+GUIDE = "teacher_guide.md"
+
+
+def guide_translations(language: str) -> dict[str, str]:
+    """Return the teacher's guide's translations into ``language``: English block → translated block."""
+    path = SOURCE_FOLDER / language / "teacher_guide.toml"
+    if language == words.SOURCE or not path.exists():
+        return {}
+    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("block", [])
+    return {entry["english"].strip(): entry["text"].strip() for entry in entries}
+
+
+def guide_blocks() -> list[str]:
+    """Return the English guide's translatable blocks: its prose, the generated tables left out."""
+    english = (NOTEBOOK_FOLDER / GUIDE).read_text(encoding="utf-8")
+    text = navigation.with_blocks(english, dict.fromkeys(navigation.GUIDE_BLOCKS, str))
+    return [block.strip() for block in blocks(text) if block.strip() and not block.startswith("<!--")]
+
+
+def build_guide(language: str) -> str:
+    """Return the teacher's guide in ``language``: the English guide's prose translated, its tables written anew."""
+    english = (NOTEBOOK_FOLDER / GUIDE).read_text(encoding="utf-8")
+    if language == words.SOURCE:
+        return english
+    generated = {name: functools.partial(make, language=language) for name, make in navigation.GUIDE_BLOCKS.items()}
+    empty = navigation.with_blocks(english, dict.fromkeys(generated, str))
+    table = guide_translations(language)
+    translated = "\n\n".join(table.get(block.strip(), block) for block in blocks(empty)) + "\n"
+    return navigation.with_blocks(translated, generated)
+
+
 def run(built, folder: Path):  # type: ignore[no-untyped-def]
     """Run a built notebook top to bottom in ``folder`` (its language's) and return it with its outputs."""
     from nbclient import NotebookClient
@@ -250,6 +282,18 @@ def stale_notebooks() -> list[tuple[Notebook, str]]:
     return stale
 
 
+def stale_guides() -> list[str]:
+    """Return the languages whose stored teacher's guide differs from what the English guide builds."""
+    stale = []
+    for language in words.LANGUAGES:
+        path = notebook_folder(language) / GUIDE
+        if language == words.SOURCE:
+            continue
+        if not path.exists() or path.read_text(encoding="utf-8") != build_guide(language):
+            stale.append(language)
+    return stale
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: rebuild what is stale (or everything, or one notebook), or only report it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -267,9 +311,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(stale)} blocks to translate")
         return 1 if stale else 0
     if arguments.check:
-        stale = stale_notebooks()
-        for notebook, language in stale:
-            print(f"stale: {notebook_folder(language).relative_to(ROOT) / notebook.file}")
+        stale = [f"{notebook_folder(language).relative_to(ROOT)}/{n.file}" for n, language in stale_notebooks()]
+        stale += [f"{notebook_folder(language).relative_to(ROOT)}/{GUIDE}" for language in stale_guides()]
+        for path in stale:
+            print(f"stale: {path}")
         return 1 if stale else 0
     languages = [arguments.language] if arguments.language else list(words.LANGUAGES)
     if arguments.all or arguments.only:
@@ -280,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
         folder = notebook_folder(language)
         write(run(build(notebook, language), folder), folder / notebook.file)
         print(f"built: {(folder / notebook.file).relative_to(ROOT)}")
+    for language in languages:
+        if language != words.SOURCE:
+            (notebook_folder(language) / GUIDE).write_text(build_guide(language), encoding="utf-8")
     return 0
 
 
