@@ -22,7 +22,6 @@ class ClippingRule:
     """How one library keeps a cross-entropy finite: clip p, or clamp the log."""
 
     library: str
-    description: str
     clip_probability: float | None = None  # p is clipped to [eps, 1 - eps]
     log_floor: float | None = None  # ln p and ln(1 - p) are clamped to >= this
 
@@ -35,13 +34,13 @@ class ClippingRule:
 
 
 CLIPPING_RULES: dict[str, ClippingRule] = {
-    "scikit-learn": ClippingRule(
-        "scikit-learn", "log_loss clips p to [eps, 1 − eps], eps = machine epsilon",
-        clip_probability=float(np.finfo(np.float64).eps),
-    ),
-    "PyTorch": ClippingRule("PyTorch", "BCELoss clamps each log at −100", log_floor=-100.0),
-    "Keras": ClippingRule("Keras", "binary_crossentropy clips p to [1e-7, 1 − 1e-7]", clip_probability=1e-7),
-}  # fmt: skip
+    # log_loss clips p to [eps, 1 − eps], eps the machine epsilon.
+    "scikit-learn": ClippingRule("scikit-learn", clip_probability=float(np.finfo(np.float64).eps)),
+    # BCELoss clamps each log at −100.
+    "PyTorch": ClippingRule("PyTorch", log_floor=-100.0),
+    # binary_crossentropy clips p to [1e-7, 1 − 1e-7].
+    "Keras": ClippingRule("Keras", clip_probability=1e-7),
+}
 
 
 def clipped_cross_entropy(y: ArrayLike, p: ArrayLike, library: str) -> float:
