@@ -33,7 +33,7 @@ from ce_lib import words  # noqa: E402
 from ce_lib.course.exercises import EXERCISES, FUNCTION_CASES, Exercise, misconception_rows  # noqa: E402
 from ce_lib.formatting import format_number  # noqa: E402
 from tools.contents import ARTICLE_STEPS, NOTEBOOKS, Notebook, title  # noqa: E402
-from tools.glossary import terms_defined_in  # noqa: E402
+from tools.glossary import TERMS, Term, terms_defined_in  # noqa: E402
 
 NOTEBOOK_FOLDER = ROOT / "notebooks"
 README = ROOT / "README.md"
@@ -136,8 +136,23 @@ def guide_mistakes(language: str | None = None) -> str:
     return header + "\n|---|---|---|\n" + "\n".join(rows)
 
 
+def guide_glossary(language: str | None = None) -> str:
+    """Return the teacher's guide's glossary in ``language``: every term, in both languages, where it is defined."""
+    language = language or words.current_language()
+    heads = words.section("exercises.guide", language)
+    terms = sorted(TERMS.values(), key=lambda term: term.notebook)
+    rows = [f"| {_cell(term.name(language))} | {_cell(term.name(words.SOURCE))} | {term.notebook} | "
+            f"{_cell(term.definition(language))} |" for term in terms]  # fmt: skip
+    if language == words.SOURCE:  # one language: the English column once
+        rows = [f"| {_cell(term.name(language))} | {term.notebook} | {_cell(term.definition(language))} |"
+                for term in terms]  # fmt: skip
+        return f"| {heads['term']} | {heads['notebook']} | {heads['definition']} |\n|---|---|---|\n" + "\n".join(rows)
+    header = f"| {heads['term']} | {heads['term_in_english']} | {heads['notebook']} | {heads['definition']} |"
+    return header + "\n|---|---|---|---|\n" + "\n".join(rows)
+
+
 #: The teacher's guide's generated blocks (in any language): marker name -> what goes between its markers.
-GUIDE_BLOCKS = {"mistakes": guide_mistakes, "answer-key": guide_answer_key}
+GUIDE_BLOCKS = {"glossary": guide_glossary, "mistakes": guide_mistakes, "answer-key": guide_answer_key}
 #: Each English document's generated blocks: marker name -> what goes between its markers.
 GENERATED_BLOCKS = {README: {"launch-links": readme_links}, GUIDE: GUIDE_BLOCKS}
 
@@ -225,9 +240,15 @@ def glossary_source(index: int, language: str = words.SOURCE) -> str | None:
     terms = terms_defined_in(NOTEBOOKS[index].number)
     if not terms:
         return None
-    rows = "\n".join(f"- **{term.name(language)}**: {term.definition(language)}" for term in terms)
+    rows = "\n".join(f"- {glossary_entry(term, language)}" for term in terms)
     heading = words.say("navigation.words_to_know", language=language)
     return f"> {heading}\n>\n" + "\n".join(f"> {line}" for line in rows.splitlines())
+
+
+def glossary_entry(term: Term, language: str = words.SOURCE) -> str:
+    """Return a term as a glossary shows it: its name (beside the English one in a translation) and definition."""
+    return words.say("navigation.glossary_entry", language=language, name=term.name(language),
+                     english=term.name(words.SOURCE), definition=term.definition(language))  # fmt: skip
 
 
 def _markdown_cell(source: str, tag: str) -> dict:

@@ -109,7 +109,7 @@ def translations(notebook: Notebook, language: str) -> dict[str, str]:
     if language == words.SOURCE or not path.exists():
         return {}
     entries = tomllib.loads(path.read_text(encoding="utf-8")).get("block", [])
-    return {entry["english"].strip(): entry["text"].strip() for entry in entries}
+    return {entry["english"].strip(): entry["text"].strip() for entry in entries if entry["text"].strip()}
 
 
 def translate(markdown: str, table: dict[str, str]) -> str:
@@ -216,7 +216,7 @@ def guide_translations(language: str) -> dict[str, str]:
     if language == words.SOURCE or not path.exists():
         return {}
     entries = tomllib.loads(path.read_text(encoding="utf-8")).get("block", [])
-    return {entry["english"].strip(): entry["text"].strip() for entry in entries}
+    return {entry["english"].strip(): entry["text"].strip() for entry in entries if entry["text"].strip()}
 
 
 def guide_blocks() -> list[str]:

@@ -133,7 +133,7 @@ def _resolved(language: str) -> dict[str, str]:
     words = english()
     if language != SOURCE:
         for key, entry in _catalogue(language).items():
-            if key in words:
+            if key in words and entry.get("text"):  # not yet translated: the English stands in
                 words[key] = entry["text"]
     return words
 
@@ -194,8 +194,10 @@ def stale(language: str) -> list[Stale]:
     out = []
     for key, text in english().items():
         entry = translations.get(key)
-        if entry is None or entry.get("english") != text:
-            out.append(Stale(key, text, None if entry is None else entry.get("english")))
+        if entry is None or not entry.get("text"):
+            out.append(Stale(key, text, None))
+        elif entry.get("english") != text:
+            out.append(Stale(key, text, entry.get("english")))
     return out
 
 
