@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ce_lib import words  # noqa: E402
+from ce_lib.course.checking import option_word  # noqa: E402
 from ce_lib.course.exercises import EXERCISES, FUNCTION_CASES, Exercise, misconception_rows  # noqa: E402
 from ce_lib.formatting import format_number  # noqa: E402
 from tools.contents import ARTICLE_STEPS, NOTEBOOKS, Notebook, title  # noqa: E402
@@ -106,7 +107,7 @@ def shown_answer(exercise: Exercise, language: str | None = None) -> str:
         return words.say("exercises.guide.function_answer", cases=cases, language=language)
     value = exercise.expected()
     if isinstance(value, str):
-        return value
+        return option_word(value, language)
     if isinstance(value, tuple):
         return "(" + ", ".join(str(v) for v in value) + ")"
     if isinstance(value, int):

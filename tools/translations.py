@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from ce_lib import words  # noqa: E402
 from tools import notebooks  # noqa: E402
+from tools.contents import NOTEBOOKS  # noqa: E402
 
 WORDS = ROOT / "ce_lib" / "words"
 
@@ -95,20 +96,51 @@ def _catalogue_skeleton(language: str) -> list[str]:
     return written
 
 
-def skeleton(language: str) -> list[str]:
-    """Add every missing catalogue entry and prose block of ``language`` to its files, with an empty text."""
-    written = _catalogue_skeleton(language)
-    prose = [block for block in notebooks.stale_translations(language) if block.translated_from is None]
-    for source in sorted({block.notebook for block in prose}):
-        stem = Path(source).stem
-        path = notebooks.SOURCE_FOLDER / language / f"{stem}.toml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = path.read_text(encoding="utf-8") if path.exists() else f"# {stem}, in {words.LANGUAGES[language]}.\n"
-        for english in dict.fromkeys(b.english for b in prose if b.notebook == source):
-            text += f'\n[[block]]\nenglish = {_toml_string(english)}\ntext = ""\n'
-        path.write_text(text, encoding="utf-8")
-        written.append(str(path.relative_to(ROOT)))
+def _prose_skeleton(language: str) -> list[str]:
+    """Rewrite each prose file of ``language`` in its English's order, a missing block with empty text.
+
+    A translation whose English is gone (it changed) is kept at the end, under a comment, for the
+    translator to rework into the new block's entry and then delete.
+    """
+    written = []
+    sources = [(notebook.file, notebooks.source_blocks(notebook)) for notebook in NOTEBOOKS]
+    sources.append((notebooks.GUIDE, notebooks.guide_blocks()))
+    for name, wanted in sources:
+        path = notebooks.SOURCE_FOLDER / language / f"{Path(name).stem}.toml"
+        had = tomllib.loads(path.read_text(encoding="utf-8")).get("block", []) if path.exists() else []
+        texts = {entry["english"].strip(): entry["text"] for entry in had}
+        lines = [f"# {Path(name).stem}, in {words.LANGUAGES[language]}: per block of the English, its text."]
+        for english in dict.fromkeys(wanted):
+            lines += [
+                "",
+                "[[block]]",
+                f"english = {_toml_string(english)}",
+                f"text = {_toml_string(texts.get(english, ''))}",
+            ]
+        orphans = [entry for entry in had if entry["english"].strip() not in wanted and entry["text"].strip()]
+        if orphans:
+            lines += [
+                "",
+                "# Translations of English that changed: rework each into its new block above, then delete it.",
+            ]
+        for entry in orphans:
+            lines += [
+                "",
+                "[[block]]",
+                f"english = {_toml_string(entry['english'])}",
+                f"text = {_toml_string(entry['text'])}",
+            ]
+        text = "\n".join(lines) + "\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written.append(str(path.relative_to(ROOT)))
     return written
+
+
+def skeleton(language: str) -> list[str]:
+    """Write every catalogue entry and prose block ``language`` lacks into its files, with an empty text."""
+    return _catalogue_skeleton(language) + _prose_skeleton(language)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -88,6 +88,7 @@ __all__ = [
     "count_word",
     "labels_example",
     "listing",
+    "option_word",
     "options_text",
 ]
 
@@ -191,9 +192,22 @@ def count_word(count: int) -> str:
     return _say(_COUNT_WORDS[count]) if count in _COUNT_WORDS else str(count)
 
 
+def option_word(option: str, language: str | None = None) -> str:
+    """Return how a choice's ``option`` is written in ``language`` (``"yes"`` is ``"是"`` in Chinese).
+
+    An option the catalogue does not list (a library call, a letter) is written as it is.
+
+    Examples
+    --------
+    >>> option_word("squared error", "en"), option_word("B", "en")
+    ('squared error', 'B')
+    """
+    return catalogues.section("exercises.options", language).get(option, option)
+
+
 def options_text(options: Sequence[str]) -> str:
-    """Return a choice's options as a sentence lists them: ``'up' or 'down'``."""
-    return listing([repr(option) for option in options], "or")
+    """Return a choice's options as a sentence lists them, in the current language: ``'up' or 'down'``."""
+    return listing([repr(option_word(option)) for option in options], "or")
 
 
 def labels_example(count: int) -> str:
@@ -698,8 +712,10 @@ def _chosen_option(text: str, options: Sequence[str]) -> str | None:
         spellings.setdefault(option.casefold(), option)
         spellings.setdefault(_half_width(option).casefold(), option)
     for option in options:
-        for word in ANSWER_WORDS.get(option.casefold(), ()):
+        written = {option_word(option, language) for language in catalogues.LANGUAGES}
+        for word in ANSWER_WORDS.get(option.casefold(), frozenset()) | written:
             spellings.setdefault(word.casefold(), option)
+            spellings.setdefault(_half_width(word).casefold(), option)
     return spellings.get(text.strip().casefold()) or spellings.get(_without_sentence_end(text).casefold())
 
 

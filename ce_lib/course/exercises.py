@@ -63,6 +63,7 @@ from ce_lib.course.checking import (
     count_word,
     labels_example,
     listing,
+    option_word,
 )
 from ce_lib.distributions import entropy, general_cross_entropy, kl_divergence, perplexity
 from ce_lib.formatting import format_number
@@ -489,7 +490,7 @@ class ExerciseWords:
         """Return every value a template of this exercise may use, in the current language (markdown)."""
         values = dict(self.values())
         values["predict"] = "**" + catalogues.say("exercises.predict") + "**"
-        values["options"] = listing([f'`"{option}"`' for option in self.options], "or")
+        values["options"] = listing([f'`"{option_word(option)}"`' for option in self.options], "or")
         return values
 
     def markdown(self, name: str, language: str | None = None) -> str | None:
