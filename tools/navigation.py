@@ -132,7 +132,11 @@ def guide_mistakes(language: str | None = None) -> str:
     """Return the teacher's guide's table, in ``language``, of every mistake the checker recognises."""
     heads = words.section("exercises.guide", language)
     with words.using(language or words.current_language()):
-        rows = [f"| {key} | {_cell(name)} | {_cell(message)} |" for key, name, message in misconception_rows()]
+        names = words.section("exercises.mistake_names")
+        rows = [
+            f"| {key} | {_cell(names.get(name, name))} | {_cell(message)} |"
+            for key, name, message in misconception_rows()
+        ]
     header = f"| {heads['exercise']} | {heads['mistake']} | {heads['says']} |"
     return header + "\n|---|---|---|\n" + "\n".join(rows)
 

@@ -398,3 +398,11 @@ def test_the_guides_tables_are_written_from_the_catalogue_in_the_language_asked_
     source = (ROOT / "tools" / "navigation.py").read_text(encoding="utf-8")
     for name in catalogues.section("exercises.guide", "en"):
         assert f"'{name}'" in source or f'"exercises.guide.{name}"' in source, f"exercises.guide.{name} is never used"
+
+
+def test_every_mistake_has_a_name_the_guide_can_translate():
+    with catalogues.using("en"):
+        named = {name for _, name, _ in exercises.misconception_rows()}
+    listed = catalogues.section("exercises.mistake_names", "en")
+    assert named <= set(listed), sorted(named - set(listed))
+    assert all(listed[name] == name for name in listed), "the English name of a mistake is its key"
