@@ -163,7 +163,10 @@ MATHEMATICAL_CONSTANTS = {"0", "1", "0.5", "0.0", "2", "10", "100"}
 NUMBER = re.compile(r"(?<![\w.{])\d+(?:\.\d+)?(?![\w}])")
 
 
-@pytest.mark.parametrize("key", [key for key in ENGLISH if key.startswith(("exercises.", "checker."))])
+@pytest.mark.parametrize(
+    "key",  # a mistake's name is its key in the code ("door 3 without a gift"), not a sentence
+    [key for key in ENGLISH if key.startswith(("exercises.", "checker.")) and ".mistake_names." not in key],
+)
 def test_the_words_write_no_number_of_the_story(key):
     text = re.sub(r"\{\w+\}", "", ENGLISH[key])
     assert set(NUMBER.findall(text)) <= MATHEMATICAL_CONSTANTS, f"{key}: {ENGLISH[key]}"
