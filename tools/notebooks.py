@@ -3,15 +3,17 @@
 The notebooks are written as text and built, never edited as JSON:
 
 * ``notebooks/source/<name>.md`` — a notebook's English source, MyST markdown (jupytext): its
-  prose, its code cells (the same in every language), its notes for teachers (cells tagged
-  ``teacher-note``: the decks' speaker notes, never in a learner's notebook) and, for each
-  exercise, an empty markdown cell whose metadata names it (``{"exercise": "03.2"}``): its
-  prompt is written from the exercise table in the notebook's language. Every number the prose
-  states is one ce_lib computes from the story (:mod:`tools.story_numbers`; a test checks it).
+  prose, its code cells (the same code in every language; their comments are translated), its
+  notes for teachers (cells tagged ``teacher-note``: the decks' speaker notes, never in a
+  learner's notebook) and, for each exercise, an empty markdown cell whose metadata names it
+  (``{"exercise": "03.2"}``): its prompt is written from the exercise table in the notebook's
+  language. Every number the prose states is one ce_lib computes from the story
+  (:mod:`tools.story_numbers`; a test checks it).
 * ``notebooks/source/<language>/<name>.toml`` — that language's translation of the prose, block
-  by block (a block is a paragraph, a list, a formula, a table): each ``[[block]]`` has the
-  ``english`` it translates and its ``text``. A block whose English changed is *stale*: the test
-  suite lists it (:func:`stale_translations`) until it is translated again.
+  by block (a block is a paragraph, a list, a formula, a table, a code comment): each
+  ``[[block]]`` has the ``english`` it translates and its ``text``. A block whose English
+  changed is *stale*: the test suite lists it (:func:`stale_translations`) until it is
+  translated again.
 * ``notebooks/<name>.ipynb`` (English) and ``notebooks/<language>/<name>.ipynb`` — built: the
   header (title, links, the map of the argument), the "Words to know" box and the footer are
   written in (:mod:`tools.navigation`), the prose translated, then the
@@ -35,8 +37,10 @@ import copy
 import difflib
 import functools
 import hashlib
+import io
 import json
 import sys
+import tokenize
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,6 +107,31 @@ def blocks(markdown: str) -> list[str]:
     return out
 
 
+def comments(code: str) -> list[str]:
+    """Return the comments of a code cell, each with its ``#``: what a translation of code translates.
+
+    Examples
+    --------
+    >>> comments('answer = ...  # replace ... with your answer\\nx = "#" # not a comment: a string')
+    ['# replace ... with your answer', '# not a comment: a string']
+    """
+    return [token.string for token in _tokens(code) if token.type == tokenize.COMMENT]
+
+
+def _tokens(code: str) -> list[tokenize.TokenInfo]:
+    return list(tokenize.generate_tokens(io.StringIO(code).readline))
+
+
+def translate_comments(code: str, table: dict[str, str]) -> str:
+    """Return ``code`` with each comment replaced by its translation; the code itself is left as it is."""
+    lines = code.split("\n")
+    for token in reversed(_tokens(code)):  # right to left: earlier columns stay where they were
+        if token.type == tokenize.COMMENT and token.string in table:
+            row, column = token.start[0] - 1, token.start[1]
+            lines[row] = lines[row][:column] + table[token.string] + lines[row][column + len(token.string) :]
+    return "\n".join(lines)
+
+
 def translations(notebook: Notebook, language: str) -> dict[str, str]:
     """Return a notebook's prose translations into ``language``: English block → translated block."""
     path = translation_path(notebook, language)
@@ -127,12 +156,17 @@ class StaleBlock:
 
 
 def source_blocks(notebook: Notebook) -> list[str]:
-    """Return every translatable prose block of a notebook's source (markdown cells, not exercise prompts)."""
-    cells = read_source(notebook).cells
-    return [
-        block.strip() for cell in cells if cell.cell_type == "markdown" and "exercise" not in cell.metadata
-        for block in blocks(cell.source) if block.strip()
-    ]  # fmt: skip
+    """Return every translatable block of a notebook's source, in order: its prose and its code's comments.
+
+    Exercise prompts are not among them: they come from the catalogue, in each language.
+    """
+    out = []
+    for cell in read_source(notebook).cells:
+        if cell.cell_type == "code":
+            out += comments(cell.source)
+        elif "exercise" not in cell.metadata:
+            out += [block.strip() for block in blocks(cell.source) if block.strip()]
+    return out
 
 
 def stale_translations(language: str) -> list[StaleBlock]:
@@ -184,7 +218,9 @@ def build(notebook: Notebook, language: str, *, notes: bool = False):  # type: i
         if TEACHER_NOTE in cell.metadata.get("tags", []) and not notes:
             continue
         cell = copy.deepcopy(cell)
-        if cell.cell_type == "markdown":
+        if cell.cell_type == "code":
+            cell.source = translate_comments(cell.source, table)
+        elif cell.cell_type == "markdown":
             if "exercise" in cell.metadata:
                 from ce_lib.course.exercises import exercise_prompt
 
