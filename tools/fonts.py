@@ -1,31 +1,41 @@
-"""Cut the fonts the stored pictures are drawn with down to the characters the series uses.
+"""Cut the fonts the figures are drawn with down to the characters the series uses.
 
 The views' stored pictures are rasterised in the kernel (resvg) with fonts shipped in the package
-(``ce_lib/views/fonts``), so every reader sees the same glyphs, whatever fonts their machine
-has. Whole fonts are large (a Chinese one is megabytes); the shipped ones keep only the
-characters the catalogues, the numbers and the figures' symbols use. Run this after adding words
-with new characters (a test lists any character the shipped fonts lack)::
+(``ce_lib/views/fonts``), so every reader sees the same glyphs, whatever fonts their machine has;
+a live view and the static edition hand the Chinese one to the browser too, so a machine with no
+Chinese font still shows Chinese. Whole fonts are large (a Chinese one is megabytes); the
+shipped ones keep only the characters the catalogues, the translated prose, the numbers and the
+figures' symbols use. Run this after adding words with new characters (a test lists any
+character the shipped fonts lack)::
 
-    python tools/fonts.py
+    python tools/fonts.py --noto /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
-The sources: DejaVu Sans, as Matplotlib ships it (Bitstream Vera licence), and Noto Sans SC
-(SIL Open Font License), read from wherever they are installed (``--noto`` names the file).
+The sources: DejaVu Sans, as Matplotlib ships it (Bitstream Vera licence), and Noto Sans CJK SC
+(SIL Open Font License 1.1; on Debian, the package ``fonts-noto-cjk``), whose file ``--noto``
+names (a collection: its Simplified Chinese face is taken).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 FONTS = ROOT / "ce_lib" / "views" / "fonts"
+#: The Chinese face the package ships, and the family name a browser is given it under.
+CHINESE_FONT = FONTS / "NotoSansCJKsc-Regular.otf"
 #: Every character of these ranges is kept: Latin, Greek, punctuation, super- and subscripts,
 #: arrows, mathematical operators, geometric shapes, and the check and cross marks.
 RANGES = [(0x20, 0x7E), (0xA0, 0x17F), (0x370, 0x3FF), (0x2000, 0x206F), (0x2070, 0x209F), (0x2190, 0x21FF),
           (0x2200, 0x22FF), (0x25A0, 0x25FF), (0x2713, 0x2717)]  # fmt: skip
+#: Where wide (CJK) characters start: below, DejaVu draws; from here, the Chinese face.
+WIDE = 0x2E80
+#: The punctuation a Chinese sentence uses, kept in the Chinese face whether or not the words use it yet.
+CHINESE_PUNCTUATION = "，。：；？！“”‘’（）、《》【】…—·～"
 
 
 def characters(extra: str = "") -> set[str]:
@@ -34,24 +44,32 @@ def characters(extra: str = "") -> set[str]:
     return kept | set(extra)
 
 
-def catalogue_text() -> str:
-    """Return every word of every catalogue, in every language (the characters the figures may draw)."""
+def series_text() -> str:
+    """Return every word the series shows: every catalogue and every translated prose block, in every language."""
     from ce_lib import words
 
     text = []
     for language in words.LANGUAGES:
         text += words.catalogue(language).values()
+    for path in sorted((ROOT / "notebooks" / "source").glob("*/*.toml")):
+        text += [entry["text"] for entry in tomllib.loads(path.read_text(encoding="utf-8")).get("block", [])]
     return "".join(text)
 
 
-def subset(source: Path, target: Path, keep: set[str]) -> None:
-    """Write ``source`` cut down to the glyphs of ``keep`` into ``target`` (TrueType)."""
+def wide_characters(text: str) -> set[str]:
+    """Return the characters of ``text`` the Chinese face draws."""
+    return {c for c in text if ord(c) >= WIDE}
+
+
+def subset(source: Path, target: Path, keep: set[str], *, face: int = 0) -> None:
+    """Write face ``face`` of ``source`` cut down to the glyphs of ``keep`` into ``target``."""
     from fontTools import subset as fonttools_subset
 
     options = fonttools_subset.Options()
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.layout_features = ["kern", "liga"]
+    options.font_number = face
     font = fonttools_subset.load_font(str(source), options)
     subsetter = fonttools_subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(keep)))
@@ -59,23 +77,35 @@ def subset(source: Path, target: Path, keep: set[str]) -> None:
     fonttools_subset.save_font(font, str(target), options)
 
 
+def simplified_chinese_face(source: Path) -> int:
+    """Return the number of the Noto Sans CJK SC face in ``source`` (0 for a single font)."""
+    from fontTools.ttLib import TTCollection
+
+    if source.suffix.lower() != ".ttc":
+        return 0
+    faces = [font["name"].getDebugName(1) for font in TTCollection(str(source)).fonts]
+    return next(i for i, family in enumerate(faces) if family == "Noto Sans CJK SC")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: write the shipped fonts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--noto", type=Path, help="a Noto Sans SC (or CJK SC) font file to cut the Chinese font from")
+    parser.add_argument(
+        "--noto", type=Path, help="Noto Sans CJK (.ttc, or the SC .otf) to cut from"
+    )
     arguments = parser.parse_args(argv)
     import matplotlib
 
     dejavu = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    text = catalogue_text()
-    latin = {c for c in text if ord(c) < 0x2E80}
+    text = series_text()
+    latin = {c for c in text if ord(c) < WIDE}
     for name in ("DejaVuSans", "DejaVuSans-Bold"):
         subset(dejavu / f"{name}.ttf", FONTS / f"{name}.ttf", characters("".join(latin)))
         print(f"wrote {FONTS / name}.ttf")
     if arguments.noto:
-        wide = {c for c in text if ord(c) >= 0x2E80}
-        subset(arguments.noto, FONTS / "NotoSansSC.ttf", wide | set("0123456789"))
-        print(f"wrote {FONTS / 'NotoSansSC.ttf'}")
+        keep = wide_characters(text) | set(CHINESE_PUNCTUATION) | set("0123456789")
+        subset(arguments.noto, CHINESE_FONT, keep, face=simplified_chinese_face(arguments.noto))
+        print(f"wrote {CHINESE_FONT} ({len(keep)} characters, {CHINESE_FONT.stat().st_size // 1024} KiB)")
     return 0
 
 

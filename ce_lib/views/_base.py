@@ -149,6 +149,8 @@ class View(anywidget.AnyWidget):
     words = traitlets.Dict({}).tag(sync=True)
     control_keys = traitlets.List([]).tag(sync=True)
     data_keys = traitlets.List([]).tag(sync=True)
+    #: The Chinese face, for a view whose words need it: the page may have no Chinese font of its own.
+    _wide_font = traitlets.Bytes(b"").tag(sync=True)
 
     #: How many views of each module this kernel has made (their model ids count with it).
     _made: ClassVar[dict[str, itertools.count]] = {}
@@ -174,6 +176,8 @@ class View(anywidget.AnyWidget):
         count = self._made.setdefault(self.module, itertools.count(1))
         kwargs.setdefault("model_id", uuid.uuid5(MODEL_ID_NAMESPACE, f"{self.module}/{next(count)}").hex)
         kwargs.setdefault("words", self.words_for())
+        if _render.needs_wide_font(kwargs["words"].values()):
+            kwargs.setdefault("_wide_font", _render.wide_font())
         super().__init__(**kwargs)
         self.control_keys = list(self.state_keys)
         self.data_keys = list(self.fixed_keys())

@@ -278,7 +278,18 @@ function followWidth(figure, fallback, onWidth) {
 // its `words` the view's words in the notebook's language. The figure and the readout follow a
 // control at once, in the browser; the kernel, when it is free, sends its own readout computed by
 // ce_lib for the same revision, and the view shows that it agrees.
+// The Chinese face a view hands the page (ce_lib's, as bytes): added to the document once, so a
+// page with no Chinese font of its own still draws Chinese words. A page that has one uses its own.
+function addWideFont(bytes) {
+  if (!bytes || !bytes.byteLength || typeof FontFace === "undefined" || globalThis.ceWideFont) return;
+  const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const face = new FontFace(WIDE_FONT, view.slice());
+  globalThis.ceWideFont = face.load().then((loaded) => { document.fonts.add(loaded); return loaded; },
+    (error) => { console.warn(WIDE_FONT, error); });
+}
+
 function mountView({ model, el }, figure) {
+  addWideFont(model.get("_wide_font"));
   const words = model.get("words");
   const specs = model.get("controls");
   const state = { words };

@@ -54,11 +54,34 @@ def svg(source: str, state: dict[str, Any], width: int = PICTURE_WIDTH) -> str:
     return json.loads(context.eval(call))  # through JSON: the engine's long strings are ropes
 
 
+#: Where wide (CJK) characters start: below, DejaVu Sans draws them; from here, the Chinese face.
+WIDE = 0x2E80
+#: The Chinese face the package ships (Noto Sans CJK SC, cut down to the series' characters).
+WIDE_FONT_FILE = "NotoSansCJKsc-Regular.otf"
+
+
+def needs_wide_font(texts: Any) -> bool:
+    """Tell whether any of ``texts`` (strings) has a character only the Chinese face draws.
+
+    Examples
+    --------
+    >>> needs_wide_font(["cross-entropy"]), needs_wide_font(["交叉熵"])
+    (False, True)
+    """
+    return any(ord(character) >= WIDE for text in texts for character in text)
+
+
+@functools.cache
+def wide_font() -> bytes:
+    """Return the Chinese face's bytes: a live view hands them to the browser, which may have no Chinese font."""
+    return (resources.files("ce_lib.views") / "fonts" / WIDE_FONT_FILE).read_bytes()
+
+
 @functools.cache
 def font_files() -> tuple[str, ...]:
     """Return the paths of the fonts the pictures are drawn with."""
     folder = resources.files("ce_lib.views") / "fonts"
-    return tuple(str(folder / entry.name) for entry in folder.iterdir() if entry.name.endswith(".ttf"))
+    return tuple(str(folder / entry.name) for entry in folder.iterdir() if entry.name.endswith((".ttf", ".otf")))
 
 
 def png(markup: str) -> bytes:

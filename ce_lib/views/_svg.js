@@ -9,8 +9,10 @@ const COLOURS = {
   orange: "#E69F00", grey: "#555555", light: "#DDDDDD", ink: "#1A1A1A",
 };
 // The fonts the stored pictures are drawn with (shipped in ce_lib/views/fonts); a reader's own
-// sans-serif otherwise. Chinese falls back to Noto Sans SC, or to the reader's own CJK font.
-const FONT = "DejaVu Sans, Noto Sans SC, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, Verdana, Arial, sans-serif";
+// sans-serif otherwise. Chinese: the reader's own Chinese font, else the face the view hands the
+// page (WIDE_FONT, loaded by the page code; the static edition's style sheet names it too).
+const WIDE_FONT = "CE Noto Sans CJK SC";
+const FONT = `DejaVu Sans, Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, ${WIDE_FONT}, Verdana, Arial, sans-serif`;
 
 // A template's {name} filled with values[name]; {{ and }} are braces (ce_lib.words.fill).
 function fillWords(template, values) {

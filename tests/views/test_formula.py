@@ -38,12 +38,12 @@ def set_up(y: float, p: float) -> BinaryFormula:
 
 def test_readout_is_ce_libs_number():
     view = BinaryFormula()
-    assert view.describe() == "y = 1, p = 0.80: −[1 · ln(0.80) + 0 · ln(1 − 0.80)] = 0.2231"
+    assert view.describe() == "y = 1, q = 0.80: −[1 · ln(0.80) + 0 · ln(1 − 0.80)] = 0.2231"
     view.set_label(0.5)
     view.set_probability(0.3)
     expected = ce_lib.cross_entropy([0.5], [0.3])
     assert view.cost() == expected
-    assert view.describe() == f"y = 0.5, p = 0.30: −[0.5 · ln(0.30) + 0.5 · ln(1 − 0.30)] = {format_number(expected)}"
+    assert view.describe() == f"y = 0.5, q = 0.30: −[0.5 · ln(0.30) + 0.5 · ln(1 − 0.30)] = {format_number(expected)}"
     assert view.readout == {"text": view.describe(), "revision": view.revision}
 
 
@@ -116,7 +116,7 @@ def test_display_carries_the_widget_a_picture_and_the_state():
     data, _ = BinaryFormula()._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in data
     assert data["image/png"].startswith("iVBORw0KGgo")
-    assert data["text/plain"].startswith("y = 1, p = 0.80")
+    assert data["text/plain"].startswith("y = 1, q = 0.80")
     assert data["application/vnd.ce-lib.view+json"]["module"] == "formula"
 
 
@@ -202,7 +202,7 @@ def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
     slider = element.locator("input.ce-slider").first
     slider.focus()
     slider.press("ArrowRight")
-    assert slider.get_attribute("aria-valuetext") == "p: 0.81"
+    assert slider.get_attribute("aria-valuetext") == "q: 0.81"
     view.set_probability(0.81)
     assert readout(element) == view.describe()
     radio = element.locator("input[type=radio]").nth(RADIO[0.5])

@@ -16,7 +16,7 @@ JS_FILES = sorted(p.name for p in resources.files("ce_lib.views").iterdir() if p
 WORDS = re.compile(r"(?<![\w<=/#-])[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,})+")
 #: Literals that are code, not words for a learner: font names, and keys a view's state holds as values
 #: (ce_lib.lines.LOSSES, Underflow's scales).
-NOT_WORDS = re.compile(r"^(DejaVu Sans, .*sans-serif|squared error|powers of ten)$")
+NOT_WORDS = re.compile(r"^(DejaVu Sans, .*sans-serif|CE Noto Sans CJK SC|squared error|powers of ten)$")
 
 
 @pytest.mark.parametrize("name", sorted(VIEWS))

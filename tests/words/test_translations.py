@@ -30,7 +30,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 NAMES = re.compile(
     r"What is Cross-Entropy\?|Towards Data Science|Deep Learning with PyTorch|Udacity|Anjali Bhardwaj|"
     r"Cross-Entropy, Step by Step|Python Data Science Handbook|Teaching and Learning with Jupyter|"
-    r"Dive into Deep Learning|JupyterLab|Jupyter Notebook|Binder|nbgitpuller|nbviewer|GitHub|Restart & Run All"
+    r"Dive into Deep Learning|JupyterLab|Jupyter Notebook|Binder|nbgitpuller|nbviewer|GitHub|Restart & Run All|"
+    r"Render as Reveal Slideshow|Noto Sans CJK SC"
 )
 #: Four English words in a row, outside code, formulas, links' targets and names: an untranslated sentence.
 ENGLISH_RUN = re.compile(r"\b[A-Za-z][a-z']+(?:[ ,-]+[A-Za-z][a-z']+){3,}\b")
