@@ -252,7 +252,8 @@ def glossary_source(index: int, language: str = words.SOURCE) -> str | None:
 
 def glossary_entry(term: Term, language: str = words.SOURCE) -> str:
     """Return a term as a glossary shows it: its name (beside the English one in a translation) and definition."""
-    return words.say("navigation.glossary_entry", language=language, name=term.name(language),
+    key = "navigation.glossary_entry" if language == words.SOURCE else "navigation.glossary_entry_translated"
+    return words.say(key, language=language, name=term.name(language),
                      english=term.name(words.SOURCE), definition=term.definition(language))  # fmt: skip
 
 

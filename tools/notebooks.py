@@ -39,6 +39,7 @@ import functools
 import hashlib
 import io
 import json
+import re
 import sys
 import tokenize
 import tomllib
@@ -141,9 +142,43 @@ def translations(notebook: Notebook, language: str) -> dict[str, str]:
     return {entry["english"].strip(): entry["text"].strip() for entry in entries if entry["text"].strip()}
 
 
-def translate(markdown: str, table: dict[str, str]) -> str:
-    """Return ``markdown`` with each block replaced by its translation (a block with none stays English)."""
-    return "\n\n".join(table.get(block.strip(), block) for block in blocks(markdown))
+def translate(markdown: str, table: dict[str, str], anchors: dict[str, str] | None = None) -> str:
+    """Return ``markdown`` with each block replaced by its translation (a block with none stays English).
+
+    ``anchors`` maps a link target to a heading (``00_start_here.ipynb#Exercises``) to the same
+    heading in the translation: a translated heading has its own anchor.
+    """
+    text = "\n\n".join(table.get(block.strip(), block) for block in blocks(markdown))
+    if anchors:
+        text = LINK_TO_HEADING.sub(lambda m: f"]({anchors.get(m.group(1), m.group(1))})", text)
+    return text
+
+
+#: A markdown link to a heading of a notebook: ``](00_start_here.ipynb#Exercises)``.
+LINK_TO_HEADING = re.compile(r"\]\(([\w.-]*\.ipynb#[^)\s]+)\)")
+
+
+def anchor(heading: str) -> str:
+    """Return the anchor JupyterLab and GitHub give a markdown heading line.
+
+    Examples
+    --------
+    >>> anchor("## Key takeaways"), anchor("## 练习与要点")
+    ('Key-takeaways', '练习与要点')
+    """
+    return heading.lstrip("#").strip().replace(" ", "-")
+
+
+@functools.cache
+def heading_anchors(language: str) -> dict[str, str]:
+    """Return, for ``language``, each link target to an English heading → the target to its translation."""
+    out = {}
+    for notebook in NOTEBOOKS:
+        table = translations(notebook, language)
+        for block in source_blocks(notebook):
+            if block.startswith("#") and "\n" not in block and block in table:
+                out[f"{notebook.file}#{anchor(block)}"] = f"{notebook.file}#{anchor(table[block])}"
+    return out
 
 
 @dataclass(frozen=True)
@@ -226,7 +261,7 @@ def build(notebook: Notebook, language: str, *, notes: bool = False):  # type: i
 
                 cell.source = exercise_prompt(cell.metadata.pop("exercise"), language=language)
             else:
-                cell.source = translate(cell.source, table)
+                cell.source = translate(cell.source, table, heading_anchors(language))
         cells.append(cell)
     index = NOTEBOOKS.index(notebook)
     built = nbformat.v4.new_notebook()

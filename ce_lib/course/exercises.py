@@ -1071,7 +1071,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         "number",
         lambda: cross_entropy([SOFT_LABEL], [SOFT_PREDICTION]),
         (
-            Mistake("p itself", lambda: SOFT_PREDICTION),
+            Mistake("q itself", lambda: SOFT_PREDICTION),
             Mistake("a soft label is free", lambda: 0.0),
             Mistake(
                 "the weights left out", lambda: float(point_errors([SOFT_PREDICTION, 1.0 - SOFT_PREDICTION]).sum())

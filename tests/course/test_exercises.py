@@ -427,7 +427,7 @@ TYPED_MISTAKES = [
     ("05.3", 0.1, "q of the true class"), ("05.3", 0.3567, "the likeliest class"),
     ("05.3", 4.2687, "every class counted"), ("05.3", -2.303, "sign slip"), ("05.3", 1.0, "log base 10"),
     ("05.3", 3.322, "log base 2"), ("05.3", 2, "rounded too coarsely"),
-    ("05.4", 1.0, "log base 2"), ("05.4", 0.5, "p itself"), ("05.4", 0, "a soft label is free"),
+    ("05.4", 1.0, "log base 2"), ("05.4", 0.5, "q itself"), ("05.4", 0, "a soft label is free"),
     ("06.1", 0.659, "class 1"), ("06.1", 0.3226, "the logits divided"), ("06.1", 2.718, "the exponential alone"),
     ("06.1", 24.24, "percent instead of fraction"), ("06.1", 0.24, "rounded too coarsely"),
     ("06.2", 3.3071, "e to the sum"), ("06.2", 0.299, "the mean itself"),
