@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from ce_lib.course.contents import NOTEBOOKS
 from tools import site
+from tools.contents import NOTEBOOKS
 
 from ..support.pages import axe_violations, launched_browser, require_browser, served
 
