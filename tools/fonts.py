@@ -12,7 +12,7 @@ character the shipped fonts lack)::
 
 The sources: DejaVu Sans, as Matplotlib ships it (Bitstream Vera licence), and Noto Sans CJK SC
 (SIL Open Font License 1.1; on Debian, the package ``fonts-noto-cjk``), whose file ``--noto``
-names (a collection: its Simplified Chinese face is taken).
+names (a collection: its Simplified Chinese face is taken; the bold one is read beside it).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 FONTS = ROOT / "ce_lib" / "views" / "fonts"
-#: The Chinese face the package ships, and the family name a browser is given it under.
-CHINESE_FONT = FONTS / "NotoSansCJKsc-Regular.otf"
+#: The Chinese faces the package ships: regular (the pictures' and the browser's) and bold (the pictures' titles).
+CHINESE_FONTS = {"Regular": FONTS / "NotoSansCJKsc-Regular.otf", "Bold": FONTS / "NotoSansCJKsc-Bold.otf"}
 #: Every character of these ranges is kept: Latin, Greek, punctuation, super- and subscripts,
 #: arrows, mathematical operators, geometric shapes, and the check and cross marks.
 RANGES = [(0x20, 0x7E), (0xA0, 0x17F), (0x370, 0x3FF), (0x2000, 0x206F), (0x2070, 0x209F), (0x2190, 0x21FF),
@@ -104,8 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {FONTS / name}.ttf")
     if arguments.noto:
         keep = wide_characters(text) | set(CHINESE_PUNCTUATION) | set("0123456789")
-        subset(arguments.noto, CHINESE_FONT, keep, face=simplified_chinese_face(arguments.noto))
-        print(f"wrote {CHINESE_FONT} ({len(keep)} characters, {CHINESE_FONT.stat().st_size // 1024} KiB)")
+        for weight, target in CHINESE_FONTS.items():
+            source = arguments.noto.with_name(arguments.noto.name.replace("Regular", weight))
+            subset(source, target, keep, face=simplified_chinese_face(source))
+            print(f"wrote {target} ({len(keep)} characters, {target.stat().st_size // 1024} KiB)")
     return 0
 
 

@@ -81,9 +81,11 @@ function levelLines(frame, weights, words) {
   // Say what the edge numbers are, once per edge that has them, where no edge number is.
   const top = placed.filter((p) => p.edge === "top"), side = placed.filter((p) => p.edge === "right");
   if (top.length && !top.some((p) => p.x < frame.left + 24)) labels += text(frame.left - 6, frame.top - 6, words.p_red, { size: 13, anchor: "end", fill: "#333333" });
-  const sideHeader = textBox("start", right + 5, frame.top - 6, words.p_red, 13); // clear of a number in the top corner
+  // The side's header ends where its numbers end (a longer header reaches left, over the corner).
+  const headerEnd = right + 5 + textWidth("0.9", 13);
+  const sideHeader = textBox("end", headerEnd, frame.top - 6, words.p_red, 13); // clear of a number in the top corner
   if (side.length && !side.some((p) => p.y < frame.top + 20) && !placed.some((p) => boxesOverlap(sideHeader, p.box))) {
-    labels += text(right + 5, frame.top - 6, words.p_red, { size: 13, fill: "#333333" });
+    labels += text(headerEnd, frame.top - 6, words.p_red, { size: 13, anchor: "end", fill: "#333333" });
   }
   return { lines, labels, boxes: placed.map((p) => p.box) };
 }

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 import threading
 from importlib import resources
 from typing import Any
@@ -84,14 +85,44 @@ def font_files() -> tuple[str, ...]:
     return tuple(str(folder / entry.name) for entry in folder.iterdir() if entry.name.endswith((".ttf", ".otf")))
 
 
+#: The family of the shipped Chinese faces.
+WIDE_FAMILY = "Noto Sans CJK SC"
+_TEXT_ELEMENT = re.compile(r"(<text\b[^>]*>)(.*?)(</text>)", re.S)
+_TAG = re.compile(r"(<[^>]+>)")
+_WIDE_RUN = re.compile(f"[{chr(WIDE)}-\U0010ffff]+")
+
+
+def with_wide_runs_marked(markup: str) -> str:
+    """Return SVG ``markup`` with each run of wide characters in a text set in the Chinese family.
+
+    resvg takes a character the text's font lacks from the first font that has it, whatever its
+    weight; named, the Chinese family is matched by weight too, so a bold title stays bold.
+
+    Examples
+    --------
+    >>> with_wide_runs_marked('<text font-weight="bold">模型 A</text>')
+    '<text font-weight="bold"><tspan font-family="Noto Sans CJK SC">模型</tspan> A</text>'
+    """
+
+    def mark(element: re.Match) -> str:
+        def wide(run: re.Match) -> str:
+            return f'<tspan font-family="{WIDE_FAMILY}">{run.group(0)}</tspan>'
+
+        parts = _TAG.split(element.group(2))
+        inner = "".join(part if part.startswith("<") else _WIDE_RUN.sub(wide, part) for part in parts)
+        return element.group(1) + inner + element.group(3)
+
+    return _TEXT_ELEMENT.sub(mark, markup)
+
+
 def png(markup: str) -> bytes:
     """Return ``markup`` (an SVG document) as a PNG with at most 256 colours."""
     import resvg_py
     from PIL import Image
 
     full = resvg_py.svg_to_bytes(
-        svg_string=markup, skip_system_fonts=True, font_files=list(font_files()), font_family="DejaVu Sans",
-        sans_serif_family="DejaVu Sans", background="white",
+        svg_string=with_wide_runs_marked(markup), skip_system_fonts=True, font_files=list(font_files()),
+        font_family="DejaVu Sans", sans_serif_family="DejaVu Sans", background="white",
     )  # fmt: skip
     image = Image.open(io.BytesIO(bytes(full))).convert("RGB")
     buffer = io.BytesIO()

@@ -61,9 +61,10 @@ def test_the_wheel_carries_every_view_module_and_no_tooling(wheel):
     assert modules == sources and {"_numbers.js", "_maths.js", "_svg.js", "_mount.js"} <= modules
     assert "ce_lib/views/_style.css" in names
     fonts = {Path(n).name for n in names if n.startswith("ce_lib/views/fonts/")}
-    assert {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"} <= fonts
+    assert {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "NotoSansCJKsc-Regular.otf", "NotoSansCJKsc-Bold.otf"} <= fonts
+    assert {"LICENSE_DEJAVU", "LICENSE_NOTO_CJK"} <= fonts
     catalogues = {n for n in names if n.startswith("ce_lib/words/") and n.endswith(".toml")}
-    assert "ce_lib/words/en/views.plane.toml" in catalogues
+    assert {"ce_lib/words/en/views.plane.toml", "ce_lib/words/zh-CN/views.plane.toml"} <= catalogues
     assert not any(n.startswith(("tools/", "tests/", "notebooks/")) for n in names)
 
 
