@@ -175,9 +175,10 @@ def heading_anchors(language: str) -> dict[str, str]:
     out = {}
     for notebook in NOTEBOOKS:
         table = translations(notebook, language)
-        for block in source_blocks(notebook):
-            if block.startswith("#") and "\n" not in block and block in table:
-                out[f"{notebook.file}#{anchor(block)}"] = f"{notebook.file}#{anchor(table[block])}"
+        for block in source_blocks(notebook):  # a heading is a block's first line
+            if block.startswith("#") and table.get(block, "").startswith("#"):
+                english, translated = block.splitlines()[0], table[block].splitlines()[0]
+                out[f"{notebook.file}#{anchor(english)}"] = f"{notebook.file}#{anchor(translated)}"
     return out
 
 
@@ -394,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         todo = [(n, lang) for n, lang in stale_notebooks() if lang in languages]
     for notebook, language in todo:
         folder = notebook_folder(language)
+        folder.mkdir(parents=True, exist_ok=True)
         write(run(build(notebook, language), folder), folder / notebook.file)
         print(f"built: {(folder / notebook.file).relative_to(ROOT)}")
     for language in languages:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ce_lib import words
 from ce_lib.course.exercises import EXERCISES, check
 from ce_lib.views import STATE_MIME
 from tools import navigation, notebooks
@@ -15,7 +16,13 @@ from tools.contents import NOTEBOOKS
 from ..support.pages import picture_problems
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = [notebook.file for notebook in NOTEBOOKS]
+#: Every stored notebook, in every edition, as a path under notebooks/ ("03_….ipynb", "zh-CN/03_….ipynb").
+FILES = [
+    str(notebooks.notebook_folder(language).relative_to(ROOT / "notebooks") / notebook.file)
+    for language in words.LANGUAGES
+    for notebook in NOTEBOOKS
+]
+ENGLISH_FILES = [notebook.file for notebook in NOTEBOOKS]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: The total size of the eight notebooks, stored outputs included, before the views were drawn in
 #: the browser (commit 8893134): the new views must not make them bigger.
@@ -24,6 +31,32 @@ SIZE_BEFORE_BROWSER_VIEWS = 1_029_026
 
 def load(file):
     return json.loads((ROOT / "notebooks" / file).read_text(encoding="utf-8"))
+
+
+def language_of(file: str) -> str:
+    """Return the language of a stored notebook: its folder's, English at the top."""
+    folder = Path(file).parent.name
+    return folder if folder in words.LANGUAGES else words.SOURCE
+
+
+def number(file: str) -> str:
+    return Path(file).name[:2]
+
+
+def in_language(english: str, file: str) -> str:
+    """Return an English line of the prose as the notebook's edition writes it (its block's first line, translated)."""
+    language = language_of(file)
+    if language == words.SOURCE:
+        return english
+    notebook = next(n for n in NOTEBOOKS if n.file == Path(file).name)
+    table = notebooks.translations(notebook, language)
+    block = next(b for b in notebooks.source_blocks(notebook) if b.startswith(english))
+    return table[block].splitlines()[0] if english == block.splitlines()[0] else table[block]
+
+
+def exercise_heading(key: str, file: str) -> str:
+    """Return how an exercise's prompt starts in the notebook's edition: "**Exercise 03.2.**"."""
+    return words.say("exercises.exercise", language=language_of(file), key=key, prompt="").strip().rstrip("：:").strip()
 
 
 def text(cell):
@@ -36,7 +69,8 @@ def outputs(cell):
 
 
 def test_the_series_is_exactly_the_notebooks_on_disk():
-    assert sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb")) == sorted(FILES)
+    on_disk = [str(path.relative_to(ROOT / "notebooks")) for path in (ROOT / "notebooks").rglob("*.ipynb")]
+    assert sorted(p for p in on_disk if ".ipynb_checkpoints" not in p) == sorted(FILES)
 
 
 def test_navigation_glossary_and_generated_blocks_are_up_to_date():
@@ -56,17 +90,32 @@ def test_notebook_structure(file):
     cells = notebook["cells"]
     markdown = "\n".join(text(c) for c in cells if c["cell_type"] == "markdown")
     assert text(cells[0]).startswith("# "), "the first cell is the title"
-    for heading in ("## What you will learn", "## Exercises", "## Key takeaways", "Where we are in the argument"):
+    headings = [in_language(h, file) for h in ("## What you will learn", "## Exercises", "## Key takeaways")]
+    headings.append(words.say("navigation.argument", language=language_of(file), steps="").split("{")[0].strip())
+    for heading in headings:
         assert heading in markdown, f"{file} has no '{heading}'"
-    links = re.findall(r"\]\(([\w.-]+\.ipynb)\)", text(cells[0]) + text(cells[-1]))  # relative links only
+    folder = (ROOT / "notebooks" / file).parent
+    links = re.findall(r"\]\(([\w./-]+\.ipynb)(?:#[^)]*)?\)", markdown)  # relative links only
     assert links, "no previous/next links"
     for link in links:
-        assert (ROOT / "notebooks" / link).exists(), f"{file} links to a missing {link}"
-    index = FILES.index(file)
+        assert (folder / link).exists(), f"{file} links to a missing {link}"
+    index = ENGLISH_FILES.index(Path(file).name)
     if index > 0:
-        assert FILES[index - 1] in text(cells[-1])
-    if index + 1 < len(FILES):
-        assert FILES[index + 1] in text(cells[-1])
+        assert ENGLISH_FILES[index - 1] in text(cells[-1])
+    if index + 1 < len(ENGLISH_FILES):
+        assert ENGLISH_FILES[index + 1] in text(cells[-1])
+
+
+@pytest.mark.parametrize("file", FILES)
+def test_every_link_to_a_heading_lands_on_one(file):
+    """A link to a heading of a notebook names a heading that notebook has, in its edition."""
+    folder = (ROOT / "notebooks" / file).parent
+    for cell in load(file)["cells"]:
+        for target, anchor in re.findall(r"\]\(([\w.-]+\.ipynb)#([^)\s]+)\)", text(cell)):
+            cells = load(str((folder / target).relative_to(ROOT / "notebooks")))["cells"]
+            headings = [line for c in cells if c["cell_type"] == "markdown"
+                        for line in text(c).splitlines() if line.startswith("#")]  # fmt: skip
+            assert anchor in {notebooks.anchor(h) for h in headings}, f"{file}: {target}#{anchor} lands nowhere"
 
 
 @pytest.mark.parametrize("file", FILES)
@@ -94,8 +143,9 @@ def test_every_view_has_a_picture_and_its_state_for_readers_without_a_kernel(fil
         assert output["data"]["text/plain"], "a view without its readout as text"
 
 
-def test_the_notebooks_are_no_bigger_than_before():
-    total = sum((ROOT / "notebooks" / file).stat().st_size for file in FILES)
+@pytest.mark.parametrize("language", list(words.LANGUAGES))
+def test_the_notebooks_are_no_bigger_than_before(language):
+    total = sum((notebooks.notebook_folder(language) / file).stat().st_size for file in ENGLISH_FILES)
     assert total <= SIZE_BEFORE_BROWSER_VIEWS, f"{total} bytes, was {SIZE_BEFORE_BROWSER_VIEWS}"
 
 
@@ -108,8 +158,8 @@ def test_exercises_check_at_once_and_hide_their_solutions(file):
     cells = load(file)["cells"]
     keys = exercise_keys(cells)
     assert 3 <= len(keys) <= 6, f"{file} has {len(keys)} exercises"
-    assert all(key.startswith(file[:2]) and key in EXERCISES for key in keys)
-    assert sorted(k for k in EXERCISES if k.startswith(file[:2])) == keys, "every exercise of the checker is asked"
+    assert all(key.startswith(number(file)) and key in EXERCISES for key in keys)
+    assert sorted(k for k in EXERCISES if k.startswith(number(file))) == keys, "every exercise of the checker is asked"
     assert any(EXERCISES[key].predict for key in keys), "at least one exercise asks to predict before a slider"
     solutions = [c for c in cells if "solution" in c["metadata"].get("tags", [])]
     assert len(solutions) == len(keys), "one hidden solution per exercise"
@@ -144,15 +194,16 @@ def test_a_solutions_output_never_shows_the_answer(file):
 @pytest.mark.parametrize("file", FILES)
 def test_an_unanswered_exercise_asks_for_an_answer_without_error(file):
     for cell in load(file)["cells"]:
-        if cell["cell_type"] == "code" and "answer = ...  # replace" in text(cell):
+        if cell["cell_type"] == "code" and "answer = ...  #" in text(cell):
             key = re.search(r'check\("(\d\d\.\d)"', text(cell))[1]
             assert not check(key, ...).correct
-            assert "Not answered yet" in json.dumps(outputs(cell), ensure_ascii=False)
+            not_answered = words.say("checker.not_answered", language=language_of(file), prompt="").split(":")[0]
+            assert not_answered.split("：")[0] in json.dumps(outputs(cell), ensure_ascii=False)
 
 
 def test_readme_lists_every_notebook():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for file in FILES:
+    for file in ENGLISH_FILES:
         assert f"(notebooks/{file})" in readme
 
 
@@ -163,8 +214,9 @@ def stored_views():
             if any("image/png" in o.get("data", {}) for o in outputs(cell)):
                 *setup, last = text(cell).strip().splitlines()
                 namespace: dict = {}
-                exec("\n".join(setup), namespace)  # the cell's imports
-                yield f"{file}: {last}", eval(last, namespace)
+                with words.using(language_of(file)):
+                    exec("\n".join(setup), namespace)  # the cell's imports
+                    yield f"{file}: {last}", eval(last, namespace)
 
 
 @pytest.mark.parametrize(("where", "view"), list(stored_views()), ids=lambda v: v if isinstance(v, str) else "")
@@ -184,7 +236,8 @@ def test_every_prediction_stands_directly_above_its_figure(file):
     """Predict, then check: the exercise's own cells, then the figure, with nothing between to give it away."""
     cells = load(file)["cells"]
     for key in sorted(predict_keys()):
-        prompts = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and f"**Exercise {key}.**" in text(c)]
+        heading = exercise_heading(key, file)
+        prompts = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and text(c).startswith(heading)]
         if not prompts:
             continue
         (at,) = prompts
@@ -200,8 +253,9 @@ def test_every_prediction_stands_directly_above_its_figure(file):
 
 @pytest.mark.parametrize("file", FILES)
 def test_a_learner_meets_no_teachers_note(file):
+    opening = in_language("**For teachers.**", file) if language_of(file) == words.SOURCE else "**给教师的提示**"
     notes = [c for c in load(file)["cells"] if "teacher-note" in c["metadata"].get("tags", [])
-             or text(c).startswith("**For teachers.**")]  # fmt: skip
+             or text(c).startswith(opening)]  # fmt: skip
     assert notes == [], f"{file}: a note for teachers is in the learner's notebook"
 
 
