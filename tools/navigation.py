@@ -20,6 +20,7 @@ the repository is one edit and one run::
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 import tomllib
@@ -89,15 +90,27 @@ def nbgitpuller_url(hub: str, file: str = NOTEBOOKS[0].file, language: str = wor
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 
-def readme_links() -> str:
-    """Return the README's launch links: the Binder badge and the JupyterHub (nbgitpuller) link."""
-    return (
-        f"{binder_badge(NOTEBOOKS[0].file)}\n\n"
-        f"On a JupyterHub (a school's or a course's), this link copies the notebooks into each learner's\n"
-        f"account with nbgitpuller and opens the start notebook (replace `https://YOUR-HUB`; nbgitpuller\n"
-        f"must be installed on the hub):\n\n"
-        f"```\n{nbgitpuller_url('https://YOUR-HUB')}\n```"
-    )
+def readme_file(language: str = words.SOURCE) -> str:
+    """Return the README of ``language``: ``README.md`` (English) or ``README.<language>.md``."""
+    return "README.md" if language == words.SOURCE else f"README.{language}.md"
+
+
+def readme_links(language: str = words.SOURCE) -> str:
+    """Return a README's launch links in ``language``: its editions, Binder for each, and the JupyterHub links."""
+    say = functools.partial(words.say, language=language)
+    editions = " · ".join(f"**{name}**" if code == language else f"[{name}]({readme_file(code)})"
+                          for code, name in words.LANGUAGES.items())  # fmt: skip
+    badges = " &nbsp; ".join(f"[![{say('navigation.readme_binder', edition=name)}]({BINDER_BADGE})]"
+                             f"({binder_url(NOTEBOOKS[0].file, code)}) {name}"
+                             for code, name in words.LANGUAGES.items())  # fmt: skip
+    hubs = "\n\n".join(f"{name}:\n\n```\n{nbgitpuller_url('https://YOUR-HUB', language=code)}\n```"
+                        for code, name in words.LANGUAGES.items())  # fmt: skip
+    return f"{editions}\n\n{badges}\n\n{say('navigation.readme_hub')}\n\n{hubs}"
+
+
+def readme_benchmark(language: str = words.SOURCE) -> str:
+    """Return what a translated README says in place of the benchmark's table: where the English one is."""
+    return words.say("navigation.readme_benchmark", language=language)
 
 
 def shown_answer(exercise: Exercise, language: str | None = None) -> str:
@@ -158,6 +171,8 @@ def guide_glossary(language: str | None = None) -> str:
 
 #: The teacher's guide's generated blocks (in any language): marker name -> what goes between its markers.
 GUIDE_BLOCKS = {"glossary": guide_glossary, "mistakes": guide_mistakes, "answer-key": guide_answer_key}
+#: A translated README's generated blocks: the launch links, and a pointer to the English benchmark table.
+README_BLOCKS = {"launch-links": readme_links, "benchmark": readme_benchmark}
 #: Each English document's generated blocks: marker name -> what goes between its markers.
 GENERATED_BLOCKS = {README: {"launch-links": readme_links}, GUIDE: GUIDE_BLOCKS}
 

@@ -43,6 +43,7 @@ import re
 import sys
 import tokenize
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -209,7 +210,7 @@ def stale_translations(language: str) -> list[StaleBlock]:
     """Return every prose block that ``language`` lacks, paired with the orphaned translation it most resembles."""
     stale = []
     sources = [(notebook.file, translations(notebook, language), source_blocks(notebook)) for notebook in NOTEBOOKS]
-    sources.append((GUIDE, guide_translations(language), guide_blocks()))
+    sources += [(f"{document.name}.md", document.translations(language), document.blocks()) for document in DOCUMENTS]
     for name, table, wanted in sources:
         orphans = [english for english in table if english not in wanted]
         for block in wanted:
@@ -282,32 +283,58 @@ def build(notebook: Notebook, language: str, *, notes: bool = False):  # type: i
 GUIDE = "teacher_guide.md"
 
 
-def guide_translations(language: str) -> dict[str, str]:
-    """Return the teacher's guide's translations into ``language``: English block → translated block."""
-    path = SOURCE_FOLDER / language / "teacher_guide.toml"
-    if language == words.SOURCE or not path.exists():
-        return {}
-    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("block", [])
-    return {entry["english"].strip(): entry["text"].strip() for entry in entries if entry["text"].strip()}
+@dataclass(frozen=True)
+class Document:
+    """A markdown document translated block by block, like a notebook's prose.
+
+    Its generated blocks (between ``<!-- name:start -->`` and ``<!-- name:end -->``) are not
+    translated but written anew in each language by ``generated[name](language=...)``.
+    """
+
+    name: str  # the stem of its translation files: notebooks/source/<language>/<name>.toml
+    english: Path
+    generated: dict[str, Callable[..., str]]
+
+    def path(self, language: str) -> Path:
+        """Return where the document is stored in ``language``."""
+        if self.name == "README":
+            return self.english if language == words.SOURCE else ROOT / f"README.{language}.md"
+        return notebook_folder(language) / self.english.name
+
+    def translations(self, language: str) -> dict[str, str]:
+        """Return its translations into ``language``: English block → translated block."""
+        path = SOURCE_FOLDER / language / f"{self.name}.toml"
+        if language == words.SOURCE or not path.exists():
+            return {}
+        entries = tomllib.loads(path.read_text(encoding="utf-8")).get("block", [])
+        return {entry["english"].strip(): entry["text"].strip() for entry in entries if entry["text"].strip()}
+
+    def blocks(self) -> list[str]:
+        """Return the English's translatable blocks: its prose, the generated blocks left out."""
+        text = navigation.with_blocks(self.english.read_text(encoding="utf-8"), dict.fromkeys(self.generated, str))
+        return [block.strip() for block in blocks(text) if block.strip() and not block.startswith("<!--")]
+
+    def build(self, language: str) -> str:
+        """Return the document in ``language``: the English prose translated, its generated blocks written anew."""
+        english = self.english.read_text(encoding="utf-8")
+        if language == words.SOURCE:
+            return english
+        generated = {name: functools.partial(make, language=language) for name, make in self.generated.items()}
+        empty = navigation.with_blocks(english, dict.fromkeys(generated, str))
+        translated = translate(empty, self.translations(language), heading_anchors(language)) + "\n"
+        if self.name == "README":  # a link to a notebook or the guide leads to the edition's own
+            translated = README_LINK.sub(lambda link: f"](notebooks/{language}/{link.group(1)}", translated)
+        return navigation.with_blocks(translated, generated)
 
 
-def guide_blocks() -> list[str]:
-    """Return the English guide's translatable blocks: its prose, the generated tables left out."""
-    english = (NOTEBOOK_FOLDER / GUIDE).read_text(encoding="utf-8")
-    text = navigation.with_blocks(english, dict.fromkeys(navigation.GUIDE_BLOCKS, str))
-    return [block.strip() for block in blocks(text) if block.strip() and not block.startswith("<!--")]
+#: A README link to a notebook or to the teacher's guide: ``](notebooks/03_….ipynb)``.
+README_LINK = re.compile(r"\]\(notebooks/([\w.-]+\.(?:ipynb|md))")
 
-
-def build_guide(language: str) -> str:
-    """Return the teacher's guide in ``language``: the English guide's prose translated, its tables written anew."""
-    english = (NOTEBOOK_FOLDER / GUIDE).read_text(encoding="utf-8")
-    if language == words.SOURCE:
-        return english
-    generated = {name: functools.partial(make, language=language) for name, make in navigation.GUIDE_BLOCKS.items()}
-    empty = navigation.with_blocks(english, dict.fromkeys(generated, str))
-    table = guide_translations(language)
-    translated = "\n\n".join(table.get(block.strip(), block) for block in blocks(empty)) + "\n"
-    return navigation.with_blocks(translated, generated)
+#: The documents translated like the notebooks: the teacher's guide and the README.
+DOCUMENTS = (
+    Document("teacher_guide", NOTEBOOK_FOLDER / GUIDE, navigation.GUIDE_BLOCKS),
+    Document("README", ROOT / "README.md", navigation.README_BLOCKS),
+)
 
 
 def run(built, folder: Path):  # type: ignore[no-untyped-def]
@@ -354,16 +381,16 @@ def stale_notebooks() -> list[tuple[Notebook, str]]:
     return stale
 
 
-def stale_guides() -> list[str]:
-    """Return the languages whose stored teacher's guide differs from what the English guide builds."""
-    stale = []
-    for language in words.LANGUAGES:
-        path = notebook_folder(language) / GUIDE
-        if language == words.SOURCE:
-            continue
-        if not path.exists() or path.read_text(encoding="utf-8") != build_guide(language):
-            stale.append(language)
-    return stale
+def stale_documents() -> list[Path]:
+    """Return every translated document whose stored file differs from what its English builds."""
+    return [
+        document.path(language)
+        for document in DOCUMENTS
+        for language in words.LANGUAGES
+        if language != words.SOURCE
+        and (not document.path(language).exists() or document.path(language).read_text(encoding="utf-8")
+             != document.build(language))
+    ]  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -384,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if stale else 0
     if arguments.check:
         stale = [f"{notebook_folder(language).relative_to(ROOT)}/{n.file}" for n, language in stale_notebooks()]
-        stale += [f"{notebook_folder(language).relative_to(ROOT)}/{GUIDE}" for language in stale_guides()]
+        stale += [str(path.relative_to(ROOT)) for path in stale_documents()]
         for path in stale:
             print(f"stale: {path}")
         return 1 if stale else 0
@@ -398,9 +425,10 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         write(run(build(notebook, language), folder), folder / notebook.file)
         print(f"built: {(folder / notebook.file).relative_to(ROOT)}")
-    for language in languages:
-        if language != words.SOURCE:
-            (notebook_folder(language) / GUIDE).write_text(build_guide(language), encoding="utf-8")
+    for document in DOCUMENTS:
+        for language in languages:
+            if language != words.SOURCE:
+                document.path(language).write_text(document.build(language), encoding="utf-8")
     return 0
 
 

@@ -104,7 +104,7 @@ def _prose_skeleton(language: str) -> list[str]:
     """
     written = []
     sources = [(notebook.file, notebooks.source_blocks(notebook)) for notebook in NOTEBOOKS]
-    sources.append((notebooks.GUIDE, notebooks.guide_blocks()))
+    sources += [(f"{document.name}.md", document.blocks()) for document in notebooks.DOCUMENTS]
     for name, wanted in sources:
         path = notebooks.SOURCE_FOLDER / language / f"{Path(name).stem}.toml"
         had = tomllib.loads(path.read_text(encoding="utf-8")).get("block", []) if path.exists() else []

@@ -80,6 +80,7 @@ def test_navigation_glossary_and_generated_blocks_are_up_to_date():
 def test_every_notebook_is_built_from_its_text_source():
     """The stored notebooks' cells are exactly what their sources build (tools/notebooks.py)."""
     stale = [f"{language}/{notebook.file}" for notebook, language in notebooks.stale_notebooks()]
+    stale += [str(path.relative_to(ROOT)) for path in notebooks.stale_documents()]  # the translated guide, README
     assert stale == [], "run: python tools/notebooks.py"
 
 
