@@ -28,6 +28,7 @@ import json
 import re
 import shutil
 import sys
+from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,6 +142,11 @@ def copy_assets(output: Path) -> None:
     shutil.copytree(
         reveal / "dist" / "theme" / "fonts", assets / "reveal" / "dist" / "theme" / "fonts", dirs_exist_ok=True
     )
+    fonts = assets / "fonts"  # the Chinese faces, for a reader with none of their own (edition.css names them)
+    fonts.mkdir(parents=True, exist_ok=True)
+    shipped = resources.files("ce_lib.views") / "fonts"
+    for name in ("NotoSansCJKsc-Regular.otf", "NotoSansCJKsc-Bold.otf", "LICENSE_NOTO_CJK"):
+        (fonts / name).write_bytes((shipped / name).read_bytes())
     views = output / "views"
     views.mkdir(parents=True, exist_ok=True)
     (views / "views.css").write_text(style_source(), encoding="utf-8")
@@ -168,8 +174,9 @@ def plain_page(heading: str, body: str, language: str, width: str = "46em") -> s
         f"<!doctype html><html lang='{language}'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width'><link rel='icon' href='data:,'>"
         f"<title>{html.escape(heading)}</title><link rel='stylesheet' href='edition.css'>"
-        "<style>body{font-family:'DejaVu Sans','Noto Sans SC','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',"
-        f"Verdana,Arial,sans-serif;max-width:{width};margin:2em auto;padding:0 1em;line-height:1.5;color:#1a1a1a}}"
+        "<style>body{font-family:'DejaVu Sans','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',"
+        "'CE Noto Sans CJK SC',Verdana,Arial,sans-serif;"
+        f"max-width:{width};margin:2em auto;padding:0 1em;line-height:1.5;color:#1a1a1a}}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}"
         ".table-scroll{overflow-x:auto;margin:1em 0}.table-scroll:focus-visible{outline:3px solid #E69F00}"
         "code{overflow-wrap:anywhere}</style></head>"

@@ -16,13 +16,17 @@ from pathlib import Path
 
 import pytest
 
+from ce_lib import words
 from tools import site
 from tools.contents import NOTEBOOKS
 
 from ..support.pages import launched_browser, require_browser, served
 
-PAGES = [Path(n.file).stem + ".html" for n in NOTEBOOKS]
-DECKS = [Path(n.file).stem + ".slides.html" for n in NOTEBOOKS]
+#: Each language's folder in the edition: English at the top, every other language in its own.
+FOLDERS = {language: "" if language == words.SOURCE else f"{language}/" for language in words.LANGUAGES}
+PAGES = [f"{folder}{Path(n.file).stem}.html" for folder in FOLDERS.values() for n in NOTEBOOKS]
+DECKS = [f"{folder}{Path(n.file).stem}.slides.html" for folder in FOLDERS.values() for n in NOTEBOOKS]
+OTHER_PAGES = [f"{folder}{name}" for folder in FOLDERS.values() for name in ("index.html", "teacher_guide.html")]
 SCREENS = [(1280, 720), (1920, 1080)]
 
 
@@ -82,7 +86,7 @@ def test_every_page_is_live_offline(edition, name):
     page.close()
 
 
-@pytest.mark.parametrize("name", [*PAGES, "index.html", "teacher_guide.html", *DECKS])
+@pytest.mark.parametrize("name", [*PAGES, *OTHER_PAGES, *DECKS])
 def test_every_page_reads_on_a_phone(edition, name):
     page, log = open_offline(edition, name, width=375, height=800)
     if name in DECKS:
@@ -112,11 +116,61 @@ def test_every_deck_presents_its_views_live_offline(edition, name):
     page.close()
 
 
-def test_the_index_and_the_guide_link_everything(edition):
-    page, log = open_offline(edition, "index.html")
+@pytest.mark.parametrize("folder", FOLDERS.values(), ids=list(FOLDERS))
+def test_the_index_and_the_guide_link_everything(edition, folder):
+    page, log = open_offline(edition, f"{folder}index.html")
     links = page.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    for name in (*PAGES, *DECKS, "teacher_guide.html"):
-        assert name in links
+    for name in (*PAGES, *DECKS):
+        if name.startswith(folder) and "/" not in name.removeprefix(folder):
+            assert name.removeprefix(folder) in links
+    assert "teacher_guide.html" in links
+    assert log == {"outside": [], "errors": []}
+    page.close()
+
+
+@pytest.mark.parametrize("name", [*PAGES, *OTHER_PAGES, *DECKS])
+def test_every_page_and_deck_switches_language_to_its_twin(edition, name):
+    """The language switch: each page and deck links, in each other language, to the same page, which exists."""
+    url, _ = edition
+    page, log = open_offline(edition, name)
+    here = name.split("/")[-1]
+    language = (
+        next(code for code, folder in FOLDERS.items() if folder and name.startswith(folder))
+        if "/" in name
+        else words.SOURCE
+    )
+    assert page.evaluate("document.documentElement.lang") == language
+    links = page.locator("a").evaluate_all("links => links.map(a => a.href)")
+    for other, folder in FOLDERS.items():
+        if other == language:
+            continue
+        twin = f"{url}/{folder}{here}"
+        assert twin in links, f"{name} has no link to its {other} twin"
+        assert page.request.get(twin).ok
+    assert log == {"outside": [], "errors": []}
+    page.close()
+
+
+CHINESE_GLYPHS = """async () => {
+  await document.fonts.ready;
+  const faces = await document.fonts.load('24px "CE Noto Sans CJK SC"', '交叉熵');
+  const draw = (text) => {
+    const canvas = document.createElement('canvas'); canvas.width = 120; canvas.height = 40;
+    const context = canvas.getContext('2d');
+    context.font = '24px "CE Noto Sans CJK SC"'; context.fillText(text, 4, 30);
+    return canvas.toDataURL();
+  };
+  return { faces: faces.length, glyphs: draw('交叉熵') !== draw('\ue000\ue001\ue002') };
+}"""
+
+
+@pytest.mark.parametrize("name", [f"{FOLDERS['zh-CN']}03_negative_log_summed.html",
+                                  f"{FOLDERS['zh-CN']}03_negative_log_summed.slides.html"])  # fmt: skip
+def test_chinese_pages_carry_their_own_chinese_font(edition, name):
+    """A machine with no Chinese font still reads Chinese: the site serves the faces the pictures use."""
+    page, log = open_offline(edition, name)
+    found = page.evaluate(CHINESE_GLYPHS)
+    assert found == {"faces": 1, "glyphs": True}
     assert log == {"outside": [], "errors": []}
     page.close()
 
@@ -129,7 +183,7 @@ SLIDE_PROBLEMS = (Path(__file__).parent / "slide_problems.js").read_text(encodin
 SLIDES_TEXT = """async () => {
   const words = (slides) => {
     const copy = slides.cloneNode(true);
-    copy.querySelectorAll('.ce-live').forEach((view) => view.remove());
+    copy.querySelectorAll('.ce-live, [data-ce-repeated]').forEach((node) => node.remove());
     return copy.textContent.replace(/\\s+/g, '');
   };
   const source = await (await fetch(location.href)).text();
@@ -154,6 +208,12 @@ def test_every_slide_fits_the_screen(edition, name, screen):
     problems = page.evaluate(SLIDE_PROBLEMS)
     assert problems == [], "\n".join(problems[:20])
     text = page.evaluate(SLIDES_TEXT)
-    assert text["fitted"] == text["converted"], "fitting the slides lost or changed some of their content"
+    fitted, converted = text["fitted"][0], text["converted"][0]
+    pairs = enumerate(zip(fitted, converted, strict=False))
+    at = next((i for i, (a, b) in pairs if a != b), min(len(fitted), len(converted)))
+    assert text["fitted"] == text["converted"], (
+        f"fitting the slides lost or changed some of their content, from: {converted[at - 60 : at + 60]!r} "
+        f"(fitted: {fitted[at - 60 : at + 60]!r})"
+    )
     assert log == {"outside": [], "errors": []}
     page.close()

@@ -145,7 +145,11 @@
       copy.append(spacer);
     }
     const head = original.tagName === "TABLE" ? original.querySelector(":scope > thead") : null;
-    if (head) copy.append(head.cloneNode(true));
+    if (head) { // the table goes on under its own header, marked as a repeat
+      const repeated = head.cloneNode(true);
+      repeated.dataset.ceRepeated = "";
+      copy.append(repeated);
+    }
     return copy;
   }
 
