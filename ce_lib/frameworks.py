@@ -112,7 +112,8 @@ class LibraryLoss:
 
     ``takes`` is what the model's outputs must be: ``"probabilities"``, ``"logits"`` or
     ``"log-probabilities"``; ``truth`` how the labels are given: ``"labels"`` (0 or 1 per
-    point), ``"class index"`` or ``"one-hot"``. Every one of them returns the **mean** over the
+    point), ``"class index"``, ``"one-hot"``, or ``"labels or class index"`` (scikit-learn's
+    ``log_loss``, which takes either; reproduced here for two classes). Every one of them returns the **mean** over the
     examples by default.
     """
 
@@ -136,7 +137,7 @@ LIBRARY_LOSSES: dict[str, LibraryLoss] = {
         LibraryLoss("keras.losses.CategoricalCrossentropy(from_logits=True)", "logits", "one-hot", "many"),
         LibraryLoss("keras.losses.SparseCategoricalCrossentropy()", "probabilities", "class index", "many"),
         LibraryLoss("keras.losses.SparseCategoricalCrossentropy(from_logits=True)", "logits", "class index", "many"),
-        LibraryLoss("sklearn.metrics.log_loss", "probabilities", "labels", "two"),
+        LibraryLoss("sklearn.metrics.log_loss", "probabilities", "labels or class index", "two"),
     )
 }
 

@@ -90,9 +90,7 @@ def simplified_chinese_face(source: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Command line: write the shipped fonts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--noto", type=Path, help="Noto Sans CJK (.ttc, or the SC .otf) to cut from"
-    )
+    parser.add_argument("--noto", type=Path, help="Noto Sans CJK (.ttc, or the SC .otf) to cut from")
     arguments = parser.parse_args(argv)
     import matplotlib
 

@@ -103,7 +103,8 @@ def readme_links(language: str = words.SOURCE) -> str:
     badges = " &nbsp; ".join(f"[![{say('navigation.readme_binder', edition=name)}]({BINDER_BADGE})]"
                              f"({binder_url(NOTEBOOKS[0].file, code)}) {name}"
                              for code, name in words.LANGUAGES.items())  # fmt: skip
-    hubs = "\n\n".join(f"{name}:\n\n```\n{nbgitpuller_url('https://YOUR-HUB', language=code)}\n```"
+    hubs = "\n\n".join(f"{say('navigation.readme_hub_edition', edition=name)}\n\n"
+                        f"```\n{nbgitpuller_url('https://YOUR-HUB', language=code)}\n```"
                         for code, name in words.LANGUAGES.items())  # fmt: skip
     return f"{editions}\n\n{badges}\n\n{say('navigation.readme_hub')}\n\n{hubs}"
 
@@ -267,7 +268,8 @@ def glossary_source(index: int, language: str = words.SOURCE) -> str | None:
 
 def glossary_entry(term: Term, language: str = words.SOURCE) -> str:
     """Return a term as a glossary shows it: its name (beside the English one in a translation) and definition."""
-    key = "navigation.glossary_entry" if language == words.SOURCE else "navigation.glossary_entry_translated"
+    same = term.name(language) == term.name(words.SOURCE)  # "softmax" is "softmax": no need to say it twice
+    key = "navigation.glossary_entry" if language == words.SOURCE or same else "navigation.glossary_entry_translated"
     return words.say(key, language=language, name=term.name(language),
                      english=term.name(words.SOURCE), definition=term.definition(language))  # fmt: skip
 

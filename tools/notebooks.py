@@ -149,7 +149,13 @@ def translate(markdown: str, table: dict[str, str], anchors: dict[str, str] | No
     ``anchors`` maps a link target to a heading (``00_start_here.ipynb#Exercises``) to the same
     heading in the translation: a translated heading has its own anchor.
     """
-    text = "\n\n".join(table.get(block.strip(), block) for block in blocks(markdown))
+
+    def translated(block: str) -> str:  # keeps the block's indent: a list item's code or paragraph stays in it
+        if block.strip() not in table:
+            return block
+        return block[: len(block) - len(block.lstrip())] + table[block.strip()]
+
+    text = "\n\n".join(translated(block) for block in blocks(markdown))
     if anchors:
         text = LINK_TO_HEADING.sub(lambda m: f"]({anchors.get(m.group(1), m.group(1))})", text)
     return text

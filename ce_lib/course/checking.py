@@ -126,12 +126,12 @@ OPTIONAL_WORDS: tuple[str, ...] = (
 #: Other spellings of one-word answers, in the series' languages (simplified and traditional
 #: Chinese): a choice whose option is the key accepts each of them, whatever language the notebook speaks.
 ANSWER_WORDS: dict[str, frozenset[str]] = {
-    "yes": frozenset({"是", "是的", "对", "對"}),
-    "no": frozenset({"否", "不", "不是", "不对", "不對"}),
+    "yes": frozenset({"是", "是的", "对", "對", "会", "會", "会的", "能", "可以"}),
+    "no": frozenset({"否", "不", "不是", "不对", "不對", "不会", "不會", "不能"}),
     "red": frozenset({"红", "红色", "紅", "紅色"}),
     "blue": frozenset({"蓝", "蓝色", "藍", "藍色"}),
-    "up": frozenset({"上", "上升", "升高", "变大", "變大", "增大"}),
-    "down": frozenset({"下", "下降", "降低", "变小", "變小", "减小", "減小"}),
+    "up": frozenset({"上", "上升", "升高", "变大", "變大", "增大", "增加", "变多", "變多"}),
+    "down": frozenset({"下", "下降", "降低", "变小", "變小", "减小", "減小", "减少", "減少", "变少", "變少"}),
 }
 #: The words for infinity an answer may use (after full-width characters are made half-width), any case.
 INFINITY_WORDS: frozenset[str] = frozenset({"inf", "infinity", "∞", "无穷", "无穷大", "無窮", "無窮大"})
@@ -705,18 +705,35 @@ def _infinity(text: str) -> float | None:
     return None
 
 
+#: What an option's spelling may add or leave out and still be the option: a module path before a
+#: call's name (``torch.nn.``), spaces, hyphens and underscores, and a closing "loss" (``损失``).
+_MODULE_PATH = re.compile(r"^(?:[A-Za-z_]\w*\.)+(?=[A-Za-z_])")
+_JOINERS = re.compile(r"(?<=\w)[\s_\-]+(?=\w)")
+_LOSS_WORD = re.compile(r"(?:loss|损失|損失|函数|函數)$")
+
+
+def _option_key(text: str) -> str:
+    """Return what identifies an answer among a choice's options: ``"torch.nn.BCE Loss"`` → ``"bce"``.
+
+    Examples
+    --------
+    >>> _option_key("torch.nn.BCELoss"), _option_key("Cross Entropy"), _option_key("交叉熵损失")
+    ('bce', 'crossentropy', '交叉熵')
+    """
+    key = _JOINERS.sub("", _MODULE_PATH.sub("", _without_sentence_end(text))).casefold()
+    shorter = _LOSS_WORD.sub("", key)
+    return shorter or key
+
+
 def _chosen_option(text: str, options: Sequence[str]) -> str | None:
     """Return the option ``text`` spells (in any case, full-width, in another language), or None."""
     spellings: dict[str, str] = {}
     for option in options:
-        spellings.setdefault(option.casefold(), option)
-        spellings.setdefault(_half_width(option).casefold(), option)
-    for option in options:
-        written = {option_word(option, language) for language in catalogues.LANGUAGES}
-        for word in ANSWER_WORDS.get(option.casefold(), frozenset()) | written:
-            spellings.setdefault(word.casefold(), option)
-            spellings.setdefault(_half_width(word).casefold(), option)
-    return spellings.get(text.strip().casefold()) or spellings.get(_without_sentence_end(text).casefold())
+        written = {option, *ANSWER_WORDS.get(option.casefold(), frozenset())}
+        written |= {option_word(option, language) for language in catalogues.LANGUAGES}
+        for word in written:
+            spellings.setdefault(_option_key(word), option)
+    return spellings.get(_option_key(text))
 
 
 @dataclass(frozen=True)
@@ -728,6 +745,7 @@ class _Spelling:
     full_width: bool  # full-width digits, decimal points, signs or brackets
     full_stop: bool  # 。 between digits, where the decimal point goes
     decimal_comma: bool  # one number with an ASCII comma for its decimal point
+    minus_sign: bool = False  # the typeset minus "−", which Python does not read
 
 
 def _spelled_numbers(text: str) -> _Spelling | None:
@@ -743,9 +761,11 @@ def _spelled_numbers(text: str) -> _Spelling | None:
     full_width = unicodedata.normalize("NFKC", kept) != kept
     if "。" in half:
         return None
+    minus_sign = "−" in kept
     if not chinese_list and re.fullmatch(r"[+-]?\d+,\d+", half):
         try:
-            return _Spelling((float(half.replace(",", ".")),), (half.replace(",", "."),), full_width, full_stop, True)
+            return _Spelling((float(half.replace(",", ".")),), (half.replace(",", "."),), full_width, full_stop, True,
+                             minus_sign)  # fmt: skip
         except ValueError:  # digits float() does not read
             return None
     inner = half.strip()
@@ -763,7 +783,7 @@ def _spelled_numbers(text: str) -> _Spelling | None:
             except ValueError:
                 return None
         values.append(value)
-    return _Spelling(tuple(values), parts, full_width, full_stop, False)
+    return _Spelling(tuple(values), parts, full_width, full_stop, False, minus_sign)
 
 
 def _from_text(exercise: Exercise, text: str) -> float | Feedback:
@@ -785,8 +805,14 @@ def _from_text(exercise: Exercise, text: str) -> float | Feedback:
         return _wrong_kind(_say("text_full_stop", shown=shown, number=spelling.python[0]))
     if spelling.full_width:
         return _wrong_kind(_say("text_full_width", shown=shown, number=spelling.python[0]))
+    if spelling.decimal_comma and re.fullmatch(r"[+-]?\d{1,3},\d{3}", _half_width(text).strip()):
+        grouped = spelling.python[0]  # "1.075": as a thousands separator the comma means 1075
+        return _wrong_kind(_say("text_comma_ambiguous", shown=shown, thousands=grouped.replace(".", ""),
+                                decimal=grouped))  # fmt: skip
     if spelling.decimal_comma:
         return _wrong_kind(_say("text_decimal_comma", shown=shown))
+    if spelling.minus_sign:
+        return _wrong_kind(_say("text_minus_sign", shown=shown, number=spelling.python[0]))
     return _wrong_kind(_say("text_number", shown=shown))
 
 

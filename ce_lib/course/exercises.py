@@ -441,6 +441,17 @@ def _english_keys() -> frozenset[str]:
     return frozenset(catalogues.english())
 
 
+def _shown_option(option: str) -> str:
+    """Return a choice's option as a prompt shows it: in the notebook's language, and as its code writes it.
+
+    Where the two differ (``"红色"`` and the solution's ``"red"``), both are shown: either is accepted.
+    """
+    word = option_word(option)
+    if word == option:
+        return f'`"{option}"`'
+    return catalogues.say("exercises.option_both", word=word, option=option)
+
+
 @dataclass(frozen=True)
 class ExerciseWords:
     """Where one exercise's words are, and the values its templates are filled with.
@@ -490,7 +501,7 @@ class ExerciseWords:
         """Return every value a template of this exercise may use, in the current language (markdown)."""
         values = dict(self.values())
         values["predict"] = "**" + catalogues.say("exercises.predict") + "**"
-        values["options"] = listing([f'`"{option_word(option)}"`' for option in self.options], "or")
+        values["options"] = listing([_shown_option(option) for option in self.options], "or")
         return values
 
     def markdown(self, name: str, language: str | None = None) -> str | None:
@@ -580,6 +591,11 @@ _A, _B = story.MODEL_A, story.MODEL_B
 _SOFTMAX_LOGIT = SOFTMAX_LOGITS[SOFTMAX_CLASS - 1]
 _KERAS = CLIPPING_RULES["Keras"]
 _DOOR_P = story.DOOR_PROBABILITIES
+
+
+def _coin_flip_doors() -> float:
+    """Return the doors' cross-entropy H(p, q) for coin-flip beliefs, every q = 0.5 (where 04's figure starts)."""
+    return math.fsum(general_cross_entropy([p, 1 - p], [0.5, 0.5]) for p in _DOOR_P)
 
 
 def _what_if_values() -> dict[str, Any]:
@@ -1006,6 +1022,10 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
             Mistake("the eight cross-entropies added", lambda: math.fsum(_doors_outcome_surprises()[1])),
             Mistake("their plain mean", lambda: float(np.mean(_doors_outcome_surprises()[1]))),
             Mistake("the likeliest outcome's", lambda: float(_doors_outcome_surprises()[1].min())),
+            Mistake(
+                "the coin-flip beliefs",
+                lambda: math.fsum(general_cross_entropy([p, 1 - p], [0.5, 0.5]) for p in _DOOR_P),
+            ),
         ),
         values=lambda: {"outcomes": len(_doors_outcome_surprises()[0])},
         shared=_SIGN_OF_AN_ERROR,
@@ -1093,6 +1113,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         ),
         values=lambda: {"percent": _shown(100 * RED_SHARE)},
         predict=True,
+        probability=True,
     ),
     # 06: beyond two classes -----------------------------------------------------------------
     _exercise(
@@ -1101,6 +1122,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         lambda: float(softmax(SOFTMAX_LOGITS)[SOFTMAX_CLASS - 1]),
         (
             Mistake("class 1", lambda: float(softmax(SOFTMAX_LOGITS)[0])),
+            Mistake("the next class", lambda: float(softmax(SOFTMAX_LOGITS)[SOFTMAX_CLASS])),
             Mistake("the logits divided", lambda: _SOFTMAX_LOGIT / math.fsum(SOFTMAX_LOGITS)),
             Mistake("the exponential alone", lambda: math.exp(_SOFTMAX_LOGIT)),
         ),

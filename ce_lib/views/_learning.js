@@ -81,7 +81,7 @@ function errorBars(box, { points, errors, top, title, words }) {
     const height = y(0) - y(full ? top : error);
     out += tag("rect", { x: centre - barWidth / 2, y: y(0) - height, width: barWidth, height, fill: COLOURS[point.colour], stroke: COLOURS.ink, "stroke-width": 1.2 });
     if (full || error > 0.88 * top) out += text(centre, box.top + 19, values[i], { size: valueSize, anchor: "middle", weight: "bold", halo: true, label: true });
-    else out += text(centre, y(error) - 6, values[i], { size: valueSize, anchor: "middle", label: true });
+    else out += text(centre, y(error) - 6, values[i], { size: valueSize, anchor: "middle", halo: true, label: true }); // clear of the ln 2 line
     out += marker(point.colour, centre, bottom + 15, { size: 7 });
     if (narrow) {
       out += text(centre, bottom + 42, fillWords(words.point, { number: point.number }), { size: 14, anchor: "middle" });

@@ -105,14 +105,16 @@ function overlapArea([l1, t1, r1, b1], [l2, t2, r2, b2]) {
 // Place labels one by one (the one label placer every figure uses): each at the first of its
 // candidate spots that stays inside `bounds` and touches no label placed before it nor any of
 // `obstacles` (boxes); where no spot is free, the least crowded one. A request is
-// { words, size, bold, spots: [[anchor, x, y], ...] }; returns each with its chosen anchor, x, y, box.
+// { words, size, bold, spots: [[anchor, x, y], ...], avoid: [boxes] } (avoid: what this label alone
+// must not cover, such as the other labels' marks); returns each with its chosen anchor, x, y, box.
 function placeLabels(requests, bounds, obstacles = []) {
   const taken = [...obstacles], placed = [];
   for (const request of requests) {
+    const avoid = [...taken, ...(request.avoid ?? [])];
     const options = request.spots.map(([anchor, x, y]) => {
       const box = textBox(anchor, x, y, request.words, request.size, request.bold);
       const outside = box[0] < bounds[0] || box[1] < bounds[1] || box[2] > bounds[2] || box[3] > bounds[3];
-      const crowding = taken.reduce((sum, other) => sum + overlapArea(box, other), 0) + (outside ? 1e6 : 0);
+      const crowding = avoid.reduce((sum, other) => sum + overlapArea(box, other), 0) + (outside ? 1e6 : 0);
       return { anchor, x, y, box, crowding };
     });
     const chosen = options.find((option) => option.crowding === 0) ?? options.reduce((a, b) => (b.crowding < a.crowding ? b : a));

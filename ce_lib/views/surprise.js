@@ -62,11 +62,14 @@ function curvePanel(box, state) {
       groups.get(key).names.push(`${name}${state.points[i].number}`);
     });
   });
-  const requests = [...groups.values()].map(({ px, py, names, over }) => {
+  const markBox = ({ px, py }) => [px - 14, py - 14, px + 14, py + 14];
+  const requests = [...groups.values()].map((group) => {
+    const { px, py, names, over } = group;
+    const avoid = [...groups.values()].filter((other) => other !== group).map(markBox); // never beside another's mark
     // Beside the mark first, then further above or below it (the curve is low on the right: room above).
     const spots = [-6, 17, -28, 38, -50, 58, -72, -94].flatMap((dy) => [["start", px + 11, py + dy], ["end", px - 11, py + dy]]);
     spots.splice(4, 0, ["middle", px, py - 14], ["middle", px, py + 25]);
-    return { words: names.join(" ") + (over ? `: ${over}` : ""), size: 14, bold: true, spots };
+    return { words: names.join(" ") + (over ? `: ${over}` : ""), size: 14, bold: true, spots, avoid };
   });
   out += marks.join("");
   for (const placed of placeLabels(requests, [box.left + 2, box.top - 2, right - 2, box.top + box.height - 2])) {

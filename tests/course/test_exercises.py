@@ -506,7 +506,7 @@ WRONG_KINDS = [
     ("03.1", None, "not answered", "answer = ..."),
     ("03.1", "2.996", "wrong kind", "'2.996' is text: remove the quotes"),
     ("03.1", "one point six", "wrong kind", "give a number"),
-    ("03.1", "2,996", "wrong kind", "dot"),
+    ("03.1", "2,996", "wrong kind", "2.996 if it is a decimal point"),
     ("03.1", (2, 996), "wrong kind", "comma"),
     ("03.1", True, "wrong kind", "bool"),
     ("03.1", 3.0 + 0j, "wrong kind", "complex"),
@@ -999,7 +999,7 @@ def test_a_full_stop_is_never_read_silently_as_a_decimal_point():
 def test_chinese_list_separators_separate_numbers_and_an_ascii_comma_is_a_decimal_comma():
     assert "3" in check("03.1", "2、9、9").message and check("03.1", "2、9、9").kind == "wrong kind"
     assert after_quote(check("03.1", "2，996").message) == after_quote(check("03.1", "2、996").message)  # not 2.996
-    assert "dot" in check("03.1", "2,996").message  # a decimal comma
+    assert "2.996 if it is a decimal point" in check("03.1", "2,996").message  # a decimal comma, or thousands
     feedback = check("04.3", "（０，０，１）")
     assert feedback.kind == "wrong kind" and "(0, 0, 1)" in feedback.message
     assert "(1, 0, 1)" in check("04.3", "1、0、1").message
@@ -1157,3 +1157,45 @@ def test_misconception_rows_list_every_recognised_mistake():
         assert all(row in rows for row in own)
     generic = {name for _, name, _ in rows} & set(GENERIC_MISTAKES)
     assert generic == set(GENERIC_MISTAKES) - {"sum instead of mean"}  # no exercise asks for a mean
+
+
+# --- what learners type, as a learners' review found it --------------------------------------------
+
+ANSWERED_AS_MEANT = [
+    ("06.5", "torch.nn.BCELoss"),  # the call with its module path
+    ("06.5", "nn.BCELoss"),
+    ("07.5", "cross entropy"),  # without the hyphen
+    ("07.5", "Cross-Entropy loss"),
+    ("07.5", "交叉熵损失"),
+    ("07.5", "交叉熵"),
+    ("01.2", "会"),  # "will it?" answered "it will"
+    ("07.4", "减少"),
+    ("07.4", "下降"),
+    ("00.2", "红色"),
+]
+
+
+@pytest.mark.parametrize(("key", "answer"), ANSWERED_AS_MEANT)
+def test_a_choice_is_read_as_the_learner_meant_it(key, answer):
+    feedback = check(key, answer)
+    assert feedback.correct or feedback.kind == "off", feedback  # read as an option, right or wrong
+    assert feedback.kind != "wrong kind", feedback
+
+
+@pytest.mark.parametrize(
+    ("key", "answer", "mistake"),
+    [
+        ("05.5", 70, "percent instead of fraction"),
+        ("06.1", float(ce_lib.softmax(story.CLASS_LOGITS)[2]), "the next class"),
+        ("04.5", 3 * math.log(2.0), "the coin-flip beliefs"),
+    ],
+)
+def test_the_mistakes_a_learner_made_are_named(key, answer, mistake):
+    assert check(key, answer).mistake == mistake
+
+
+def test_text_with_the_typeset_minus_or_a_thousands_comma_is_told_how_to_write_it():
+    minus = check("02.2", "−1386.29").message
+    assert "-1386.29" in minus and "−" in minus
+    grouped = check("01.3", "1,075").message
+    assert "1075" in grouped and "1.075" in grouped

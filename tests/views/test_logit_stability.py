@@ -93,7 +93,7 @@ def test_slider_at_its_ends_reads_cleanly_without_nan(z):
 def test_the_picture_states_where_the_naive_value_fails():
     view = LogitStability()
     texts = picture_texts(view.svg())
-    assert "where the naive value is ∞: from z = 36.75, σ(z) rounds to exactly 1" in texts
+    assert "where the naive value is ∞ (σ(z) rounds to exactly 1): the slider's stops from z = 36.75 on" in texts
     assert "naive = ∞" in texts  # the band says what it is
     assert "at z = 30: right to 4 of 15 digits" in texts
     assert "Digits of the naive value that are right (float64 keeps 15)" in texts

@@ -130,7 +130,7 @@ def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
     assert element.get_attribute("role") == "group" and "Model A against model B" in element.get_attribute("aria-label")
     assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
     svg = element.locator("svg")
-    assert svg.get_attribute("role") == "img" and "model A: 4.78 · model B: 1.196" in svg.get_attribute("aria-label")
+    assert svg.get_attribute("role") == "img" and "model A: 4.78, model B: 1.196" in svg.get_attribute("aria-label")
     slider = element.locator("input.ce-slider").first
     slider.focus()
     slider.press("ArrowRight")
