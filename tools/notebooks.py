@@ -6,7 +6,7 @@ The notebooks are written as text and built, never edited as JSON:
   prose, its code cells (the same code in every language; their comments are translated), its
   notes for teachers (cells tagged ``teacher-note``: the decks' speaker notes, never in a
   learner's notebook) and, for each exercise, an empty markdown cell whose metadata names it
-  (``{"exercise": "03.2"}``): its prompt is written from the exercise table in the notebook's
+  (``{"exercise": "03.4"}``): its prompt is written from the exercise table in the notebook's
   language. Every number the prose states is one ce_lib computes from the story
   (:mod:`tools.story_numbers`; a test checks it).
 * ``notebooks/source/<language>/<name>.toml`` — that language's translation of the prose, block

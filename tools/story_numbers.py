@@ -106,7 +106,7 @@ def story_numbers() -> dict[str, float]:
     numbers["a red point given 0.2: p − y"] = float(cross_entropy_gradient_logits([1], [-math.log(4.0)])[0])
     numbers["one point moved: 0.0009"] = 0.0009
     numbers["a point's what-if: 0.9"] = exercises.WHAT_IF_PROBABILITY
-    numbers["03.1's probability"] = exercises.ERROR_PROBABILITY
+    numbers["03.3's probability"] = exercises.ERROR_PROBABILITY
     numbers["05's example q"] = 0.4
     numbers["the descent's learning rate"] = story.DESCENT_LEARNING_RATE
     numbers["the half-sharp line's sharpness"] = 0.5

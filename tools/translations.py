@@ -55,7 +55,7 @@ def _toml_string(text: str) -> str:
 
 
 def _table_name(parts: tuple[str, ...]) -> str:
-    """Return a key's parts as a TOML table name, quoting the parts that need it (``exercises."03.2"``)."""
+    """Return a key's parts as a TOML table name, quoting the parts that need it (``exercises."03.4"``)."""
     bare = re.compile(r"[A-Za-z0-9_-]+")
     return ".".join(part if bare.fullmatch(part) else json.dumps(part, ensure_ascii=False) for part in parts)
 

@@ -319,7 +319,7 @@ class Exercise:
     Parameters
     ----------
     key : str
-        Its name, such as ``"03.2"``.
+        Its name, such as ``"03.4"``.
     kind : {"number", "integer", "choice", "labels", "function"}
         What an answer is: a real number (relative tolerance), a whole number (exact), one of
         ``options``, a tuple of 0/1 labels, or the learner's own function.

@@ -1,4 +1,4 @@
-"""The course's exercises, as a table: ``check("03.2", answer)`` says right, or what went wrong.
+"""The course's exercises, as a table: ``check("03.4", answer)`` says right, or what went wrong.
 
 This module holds what the notebooks ask, as data and logic: each :class:`Exercise` (what kind of
 answer it wants, how its answer is computed and the mistakes learners actually make on it), the
@@ -11,7 +11,7 @@ Every word is in the catalogue ``ce_lib/words/<language>/exercises.toml``, under
 the notebook's prompt cell from it and :func:`check` repeats it), the hint, the confirmation, what
 each mistake is told. The table fills each template's ``{name}`` with a number of the story or of
 the exercise's inputs (:class:`ExerciseWords`), in the notebook's language, so the same
-``check("03.2", answer)`` speaks Chinese in a Chinese notebook.
+``check("03.4", answer)`` speaks Chinese in a Chinese notebook.
 
 :func:`check` looks an exercise up and hands the answer to the checker engine,
 :mod:`ce_lib.course.checking`, which adds the generic diagnoses (a sign slip, the wrong log
@@ -21,15 +21,15 @@ so its output gives nothing away.
 
 Examples
 --------
->>> print(exercise_prompt("03.2", language="en"))
-**Exercise 03.2.** What would model A's cross-entropy be if it gave point 3 probability 0.5 instead of 0.1?
->>> print(check("03.1", 2.996))
+>>> print(exercise_prompt("03.4", language="en"))
+**Exercise 03.4.** What would model A's cross-entropy be if it gave point 3 probability 0.5 instead of 0.1?
+>>> print(check("03.3", 2.996))
 ✓ Right: a small probability gives a large error.
->>> print(check("03.1", 0.05))
+>>> print(check("03.3", 0.05))
 ✗ That is the probability itself: take −ln of it.
->>> print(check("03.1", "2.996"))
+>>> print(check("03.3", "2.996"))
 ✗ '2.996' is text: remove the quotes.
->>> print(check("01.2", "是"))
+>>> print(check("01.1", "是"))
 ✓ Right: a single probability near zero drags the whole product under A's, however good the other three are.
 """
 
@@ -107,52 +107,52 @@ HALVES = 1100
 HINT_FROM = 1000
 #: 02.4: a case of certain points, each given probability 1.
 CERTAIN_POINTS = 2
-#: 02.2: a longer list of probabilities of one half, whose sum of logs is asked.
+#: 02.3: a longer list of probabilities of one half, whose sum of logs is asked.
 LOG_HALVES = 2000
-#: 00.2: model A's point 2 is dragged to this probability of its true colour.
+#: 00.1: model A's point 2 is dragged to this probability of its true colour.
 WHAT_IF_POINT, WHAT_IF_PROBABILITY = 2, 0.9
-#: 01.1: model B's point 4 is given this probability instead of its own.
+#: 01.2: model B's point 4 is given this probability instead of its own.
 RAISED_POINT, RAISED_TO = 4, 0.9
-#: 01.2: model B's point 1 drops to this probability.
+#: 01.1: model B's point 1 drops to this probability.
 DROP_POINT, DROP_TO = 1, 0.01
-#: 02.3: model B's point 2 drops to a tenth of its probability.
+#: 02.1: model B's point 2 drops to a tenth of its probability.
 TENTH_POINT, TENTH_FACTOR = 2, 10.0
-#: 03.1: the probability whose error is asked.
+#: 03.3: the probability whose error is asked.
 ERROR_PROBABILITY = 0.05
-#: 03.2: model A's point 3 is given this probability instead of its own.
+#: 03.4: model A's point 3 is given this probability instead of its own.
 MENDED_POINT, MENDED_TO = 3, 0.5
-#: 03.4: model B's point 4 is pushed to probability 0.
+#: 03.2: model B's point 4 is pushed to probability 0.
 ZERO_POINT = 4
-#: 04.1 and 04.2: door 2's slider moves to this probability, and the outcome (gift, no gift, gift) is asked.
+#: 04.4 and 04.5: door 2's slider moves to this probability, and the outcome (gift, no gift, gift) is asked.
 MOVED_DOOR, MOVED_TO = 2, 0.6
 DOOR_OUTCOME: tuple[int, ...] = (1, 0, 1)
-#: 04.4: door 3 is set to a certain gift.
+#: 04.1: door 3 is set to a certain gift.
 CERTAIN_DOOR = 3
-#: 05.1: the grader's probabilities with other labels, computed term by term.
+#: 05.3: the grader's probabilities with other labels, computed term by term.
 TERM_LABELS: tuple[int, ...] = (0, 1, 1, 0)
-#: 05.3: a one-hot truth (class 3) and a prediction over three classes.
+#: 05.5: a one-hot truth (class 3) and a prediction over three classes.
 ONE_HOT_TRUTH: tuple[float, ...] = (0.0, 0.0, 1.0)
 CLASS_PREDICTION: tuple[float, ...] = (0.2, 0.7, 0.1)
-#: 05.4: a soft label and the prediction.
+#: 05.1: a soft label and the prediction.
 SOFT_LABEL, SOFT_PREDICTION = 0.5, 0.5
-#: 06.1: the logits of three classes and the asked class (numbered from 1).
+#: 06.3: the logits of three classes and the asked class (numbered from 1).
 SOFTMAX_LOGITS = story.CLASS_LOGITS
 SOFTMAX_CLASS = 2
-#: 06.3: the probability a model gives a point with label 1, far below Keras's clip.
+#: 06.5: the probability a model gives a point with label 1, far below Keras's clip.
 KERAS_PROBABILITY = 1e-9
-#: 06.4: three equal logits; the true class is the first.
+#: 06.1: three equal logits; the true class is the first.
 EQUAL_LOGITS: tuple[float, ...] = (0.0, 0.0, 0.0)
-#: 07.1: a blue point's label and its logit.
+#: 07.4: a blue point's label and its logit.
 GRADIENT_LABEL, GRADIENT_LOGIT = 0, 1.0
-#: 07.2 and 07.4: model B's line, sharpened.
+#: 07.5 and 07.1: model B's line, sharpened.
 SHARPER, SHARPEST = 2.0, 3.0
 #: 02.5: an outcome of this probability; its surprise in bits is asked.
 BITS_PROBABILITY = 1 / 32
-#: 05.5: the share of look-alike points that are red (the calibration view's start).
+#: 05.2: the share of look-alike points that are red (the calibration view's start).
 RED_SHARE = 0.7
-#: 06.5: the PyTorch calls offered, by their short names (each is in ce_lib.frameworks.LIBRARY_LOSSES).
+#: 06.2: the PyTorch calls offered, by their short names (each is in ce_lib.frameworks.LIBRARY_LOSSES).
 TORCH_CALLS: tuple[str, ...] = ("BCELoss", "BCEWithLogitsLoss", "NLLLoss", "CrossEntropyLoss")
-#: 07.5: a red point's logit, confidently wrong (the gradients view's start).
+#: 07.2: a red point's logit, confidently wrong (the gradients view's start).
 WRONG_LOGIT = -5.0
 
 
@@ -284,12 +284,12 @@ def _grader_terms(labels: tuple[int, ...]) -> float:
 
 
 def _true_class() -> int:
-    """Return 05.3's true class, numbered from 1."""
+    """Return 05.5's true class, numbered from 1."""
     return ONE_HOT_TRUTH.index(1.0) + 1
 
 
 def _likeliest_class() -> int:
-    """Return the class 05.3's prediction is surest of, numbered from 1."""
+    """Return the class 05.5's prediction is surest of, numbered from 1."""
     return int(np.argmax(CLASS_PREDICTION)) + 1
 
 
@@ -409,7 +409,7 @@ FUNCTION_CASES: dict[str, tuple[tuple[tuple[Any, ...], str], ...]] = {
         (([0.5] * HALVES,), "halves"),
         (([1.0] * CERTAIN_POINTS,), "certain"),
     ),
-    "05.2": (
+    "05.4": (
         ((list(story.GRADER_LABELS), list(story.GRADER_PROBABILITIES)), "grader"),
         (([1, 0], [1.0, 0.0]), "perfect"),
         (([0], [1e-20]), "tiny"),
@@ -463,7 +463,7 @@ class ExerciseWords:
     Parameters
     ----------
     key : str
-        The exercise's number, such as ``"03.2"``.
+        The exercise's number, such as ``"03.4"``.
     values : callable
         Returns the values its templates are filled with, computed from the story and the
         exercise's inputs (numbers as text, lists already worded in the current language).
@@ -475,7 +475,7 @@ class ExerciseWords:
 
     Examples
     --------
-    >>> words = EXERCISES["03.2"].words
+    >>> words = EXERCISES["03.4"].words
     >>> words.entry("mistakes.sign slip")
     'exercises.shared.sign_of_an_error'
     >>> with catalogues.using("en"):
@@ -663,7 +663,7 @@ def _door_values() -> dict[str, Any]:
         "flipped": _outcome(flipped),
         "last": last,
         "last_index": _subscript(last),
-        "previous": "04.1",
+        "previous": "04.4",
     }
 
 
@@ -752,10 +752,10 @@ def _doors_entropy() -> float:
 
 
 def _call_taking_probabilities() -> str:
-    """Return the PyTorch call (of 06.5's) that takes probabilities and 0/1 labels: it gives B's mean as is."""
+    """Return the PyTorch call (of 06.2's) that takes probabilities and 0/1 labels: it gives B's mean as is."""
     taking = [name for name in TORCH_CALLS if LIBRARY_LOSSES[f"torch.nn.{name}"].takes == "probabilities"]
     if len(taking) != 1:
-        raise RuntimeError(f"06.5 needs exactly one call that takes probabilities, not {taking}")
+        raise RuntimeError(f"06.2 needs exactly one call that takes probabilities, not {taking}")
     mean = cross_entropy(np.ones(len(_B.probabilities)), _B.probabilities, reduction="mean")
     given = library_loss(f"torch.nn.{taking[0]}", np.ones(len(_B.probabilities)), _B.probabilities)
     if not math.isclose(given, mean, rel_tol=1e-12):
@@ -764,7 +764,7 @@ def _call_taking_probabilities() -> str:
 
 
 def _harder_push() -> str:
-    """Return which loss pushes a confidently wrong red point's logit harder (07.5)."""
+    """Return which loss pushes a confidently wrong red point's logit harder (07.2)."""
     cross = abs(float(cross_entropy_gradient_logits([1], [WRONG_LOGIT])[0]))
     squared = abs(float(squared_error_gradient_logits([1], [WRONG_LOGIT])[0]))
     return "cross-entropy" if cross > squared else "squared error"
@@ -781,17 +781,17 @@ def _positive_terms_only(y: Any, p: Any) -> Any:
 _EXERCISE_LIST: tuple[Exercise, ...] = (
     # 00: start here --------------------------------------------------------------------------
     _exercise(
-        "00.1",
+        "00.2",
         "choice",
         _better_separating_model,
-        (Mistake("the model with points on the wrong side", _other_option("00.1")),),
+        (Mistake("the model with points on the wrong side", _other_option("00.2")),),
         options=("A", "B"),
     ),
     _exercise(
-        "00.2",
+        "00.1",
         "choice",
         _what_if_side,
-        (Mistake("the slider read as the other colour", _other_option("00.2")),),
+        (Mistake("the slider read as the other colour", _other_option("00.1")),),
         values=_what_if_values,
         predict=True,
         options=(story.RED, story.BLUE),
@@ -805,7 +805,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     # 01: the product -------------------------------------------------------------------------
     _exercise(
-        "01.1",
+        "01.2",
         "number",
         lambda: product_of_probabilities(_with(_B.probabilities, RAISED_POINT, RAISED_TO)),
         (
@@ -817,10 +817,10 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         probability=True,
     ),
     _exercise(
-        "01.2",
+        "01.1",
         "choice",
         _drop_makes_b_worse,
-        (Mistake("good points outweigh one bad one", _other_option("01.2")),),
+        (Mistake("good points outweigh one bad one", _other_option("01.1")),),
         values=_drop_values,
         predict=True,
         options=("yes", "no"),
@@ -842,7 +842,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     # 02: the log trick -----------------------------------------------------------------------
     _exercise(
-        "02.1",
+        "02.2",
         "number",
         lambda: sum_of_logs(_B.probabilities),
         (
@@ -858,7 +858,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         terms=len(_B.probabilities),
     ),
     _exercise(
-        "02.2",
+        "02.3",
         "number",
         lambda: sum_of_logs(np.full(LOG_HALVES, 0.5)),
         (
@@ -870,7 +870,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         log=True,
     ),
     _exercise(
-        "02.3",
+        "02.1",
         "number",
         _tenth_change,
         (
@@ -917,7 +917,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     # 03: the negative log, summed -----------------------------------------------------------
     _exercise(
-        "03.1",
+        "03.3",
         "number",
         lambda: float(point_errors([ERROR_PROBABILITY])[0]),
         (Mistake("the probability", lambda: ERROR_PROBABILITY),),
@@ -926,7 +926,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         log=True,
     ),
     _exercise(
-        "03.2",
+        "03.4",
         "number",
         lambda: cross_entropy(np.ones(len(_A.probabilities)), _with(_A.probabilities, MENDED_POINT, MENDED_TO)),
         (
@@ -939,7 +939,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         terms=len(_A.probabilities),
     ),
     _exercise(
-        "03.3",
+        "03.1",
         "integer",
         _largest_error_point,
         (
@@ -956,7 +956,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         bounds=(1, len(_A.probabilities)),
     ),
     _exercise(
-        "03.4",
+        "03.2",
         "number",
         lambda: cross_entropy(np.ones(len(_B.probabilities)), _with(_B.probabilities, ZERO_POINT, 0.0)),
         (
@@ -970,7 +970,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     # 04: three doors -------------------------------------------------------------------------
     _exercise(
-        "04.1",
+        "04.4",
         "number",
         lambda: _door_row(DOOR_OUTCOME).probability,
         (
@@ -983,7 +983,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         probability=True,
     ),
     _exercise(
-        "04.2",
+        "04.5",
         "number",
         lambda: _door_row(DOOR_OUTCOME).cross_entropy,
         (
@@ -996,14 +996,14 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         log=True,
     ),
     _exercise(
-        "04.3",
+        "04.6",
         "labels",
         lambda: outcome_table(_DOOR_P).least_likely().labels,
         (Mistake("the most likely outcome", lambda: outcome_table(_DOOR_P).most_likely().labels),),
         values=lambda: {"count": count_word(len(_DOOR_P)), "example": labels_example(len(_DOOR_P))},
     ),
     _exercise(
-        "04.4",
+        "04.1",
         "integer",
         _impossible_outcomes,
         (
@@ -1015,7 +1015,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         bounds=(0, 2 ** len(_DOOR_P)),
     ),
     _exercise(
-        "04.5",
+        "04.2",
         "number",
         _doors_expected_surprise,
         (
@@ -1032,7 +1032,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         log=True,
     ),
     _exercise(
-        "04.6",
+        "04.3",
         "number",
         lambda: float(sum(kl_divergence([p, 1 - p], [p, 1 - p]) for p in story.DOOR_PROBABILITIES)),
         (Mistake("the doors' own entropy", _doors_entropy),),
@@ -1040,7 +1040,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     # 05: the general formula -----------------------------------------------------------------
     _exercise(
-        "05.1",
+        "05.3",
         "number",
         lambda: _grader_terms(TERM_LABELS),
         (
@@ -1057,7 +1057,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         terms=len(TERM_LABELS),
     ),
     _exercise(
-        "05.2",
+        "05.4",
         "function",
         lambda: cross_entropy,
         (
@@ -1070,11 +1070,11 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
             Mistake("the terms not added", lambda: _masked_terms),
             Mistake("the (1 − y) terms dropped", lambda: _positive_terms_only),
         ),
-        values=_function_values("05.2"),
+        values=_function_values("05.4"),
         shared=_CLIPPING,
     ),
     _exercise(
-        "05.3",
+        "05.5",
         "number",
         lambda: general_cross_entropy(ONE_HOT_TRUTH, CLASS_PREDICTION),
         (
@@ -1087,7 +1087,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         log=True,
     ),
     _exercise(
-        "05.4",
+        "05.1",
         "number",
         lambda: cross_entropy([SOFT_LABEL], [SOFT_PREDICTION]),
         (
@@ -1103,7 +1103,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         log=True,
     ),
     _exercise(
-        "05.5",
+        "05.2",
         "number",
         lambda: min((q / 100 for q in range(1, 100)), key=lambda q: cross_entropy([RED_SHARE], [q])),
         (
@@ -1117,7 +1117,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     # 06: beyond two classes -----------------------------------------------------------------
     _exercise(
-        "06.1",
+        "06.3",
         "number",
         lambda: float(softmax(SOFTMAX_LOGITS)[SOFTMAX_CLASS - 1]),
         (
@@ -1130,7 +1130,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         probability=True,
     ),
     _exercise(
-        "06.2",
+        "06.4",
         "number",
         lambda: perplexity(cross_entropy(np.ones(len(_B.probabilities)), _B.probabilities, reduction="mean")),
         (
@@ -1140,7 +1140,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         values=lambda: {"points": len(_B.probabilities)},
     ),
     _exercise(
-        "06.3",
+        "06.5",
         "number",
         lambda: clipped_cross_entropy([1], [KERAS_PROBABILITY], "Keras"),
         (
@@ -1153,7 +1153,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         log=True,
     ),
     _exercise(
-        "06.4",
+        "06.1",
         "number",
         lambda: cross_entropy_from_class_logits(0, EQUAL_LOGITS),
         (
@@ -1166,7 +1166,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         log=True,
     ),
     _exercise(
-        "06.5",
+        "06.2",
         "choice",
         _call_taking_probabilities,
         tuple(Mistake(name, (lambda name=name: name)) for name in TORCH_CALLS if name != "BCELoss"),
@@ -1178,7 +1178,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     # 07: learning the line -------------------------------------------------------------------
     _exercise(
-        "07.1",
+        "07.4",
         "number",
         lambda: float(cross_entropy_gradient_logits([GRADIENT_LABEL], [GRADIENT_LOGIT])[0]),
         (
@@ -1192,7 +1192,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         values=_gradient_values,
     ),
     _exercise(
-        "07.2",
+        "07.5",
         "number",
         lambda: _sharpened_line(SHARPER).cross_entropy(),
         (
@@ -1217,10 +1217,10 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         bounds=(0, story.DESCENT_STEPS),
     ),
     _exercise(
-        "07.4",
+        "07.1",
         "choice",
         _sharpening_direction,
-        (Mistake("sharper means more error", _other_option("07.4")),),
+        (Mistake("sharper means more error", _other_option("07.1")),),
         values=lambda: {
             "start": _shown(story.MODEL_B.line.sharpness),
             "end": _shown(SHARPEST * story.MODEL_B.line.sharpness),
@@ -1229,10 +1229,10 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
         options=("up", "down"),
     ),
     _exercise(
-        "07.5",
+        "07.2",
         "choice",
         _harder_push,
-        (Mistake("squared error", _other_option("07.5")),),
+        (Mistake("squared error", _other_option("07.2")),),
         values=lambda: {"z": _shown(WRONG_LOGIT)},
         predict=True,
         options=("cross-entropy", "squared error"),
@@ -1240,7 +1240,7 @@ _EXERCISE_LIST: tuple[Exercise, ...] = (
 )
 
 #: Every exercise by its key, in the order of the notebooks.
-EXERCISES: dict[str, Exercise] = {exercise.key: exercise for exercise in _EXERCISE_LIST}
+EXERCISES: dict[str, Exercise] = {e.key: e for e in sorted(_EXERCISE_LIST, key=lambda exercise: exercise.key)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1255,7 +1255,7 @@ def _exercise_called(key: Any) -> Exercise:
 
 
 def exercise_prompt(key: str, language: str | None = None) -> str:
-    """Return the markdown of exercise ``key``'s prompt cell: ``**Exercise 03.2.** <the question>``.
+    """Return the markdown of exercise ``key``'s prompt cell: ``**Exercise 03.4.** <the question>``.
 
     The one wording of the question, from the catalogue: the notebook builder writes each
     exercise's prompt cell with it, and :func:`check` repeats the same words (as plain text) to a
@@ -1264,7 +1264,7 @@ def exercise_prompt(key: str, language: str | None = None) -> str:
     Parameters
     ----------
     key : str
-        The exercise's number, such as ``"03.2"`` (see :data:`EXERCISES`).
+        The exercise's number, such as ``"03.4"`` (see :data:`EXERCISES`).
     language : str, optional
         A language of :data:`ce_lib.words.LANGUAGES`; by default the current one.
 
@@ -1280,10 +1280,10 @@ def exercise_prompt(key: str, language: str | None = None) -> str:
 
     Examples
     --------
-    >>> print(exercise_prompt("03.1", language="en"))
-    **Exercise 03.1.** What is the error −ln(p) of a point the model gives probability 0.05?
-    >>> exercise_prompt("04.4", language="en")[:60]
-    '**Exercise 04.4.** **Predict**, then check with the slider: '
+    >>> print(exercise_prompt("03.3", language="en"))
+    **Exercise 03.3.** What is the error −ln(p) of a point the model gives probability 0.05?
+    >>> exercise_prompt("04.1", language="en")[:60]
+    '**Exercise 04.1.** **Predict**, then check with the slider: '
     """
     exercise = _exercise_called(key)
     with _speaking(language):
@@ -1301,7 +1301,7 @@ def check(key: str, answer: Any, *, solution: bool = False) -> Feedback:
     Parameters
     ----------
     key : str
-        The exercise's number, such as ``"03.2"`` (see :data:`EXERCISES`).
+        The exercise's number, such as ``"03.4"`` (see :data:`EXERCISES`).
     answer : Any
         The learner's answer: a number, a text choice, a tuple of labels or a function, as the
         exercise asks; ``...`` means not answered yet (the check then repeats the question).
@@ -1324,22 +1324,22 @@ def check(key: str, answer: Any, *, solution: bool = False) -> Feedback:
 
     Examples
     --------
-    >>> check("03.1", 2.996).correct
+    >>> check("03.3", 2.996).correct
     True
-    >>> print(check("03.2", -3.17))
+    >>> print(check("03.4", -3.17))
     ✗ Check the sign: an error −ln p is never negative, and neither is a cross-entropy.
-    >>> print(check("00.1", " b "))
+    >>> print(check("00.2", " b "))
     ✓ Right: that model's line leaves every point on the side of its own colour.
-    >>> check("04.3", (0.4, 0.2, 1.7)).kind
+    >>> check("04.6", (0.4, 0.2, 1.7)).kind
     'wrong kind'
-    >>> print(check("02.2", ...))
+    >>> print(check("02.3", ...))
     ✗ Not answered yet: replace ... with your answer. What is the sum of the logs of 2000 probabilities of 0.5?
 
     A solution cell checks its answer quietly, but shows what is wrong with a broken one:
 
-    >>> print(check("03.1", 2.996, solution=True))
+    >>> print(check("03.3", 2.996, solution=True))
     ✓ This solution checks out.
-    >>> print(check("03.1", 0.05, solution=True))
+    >>> print(check("03.3", 0.05, solution=True))
     ✗ That is the probability itself: take −ln of it.
     """
     exercise = _exercise_called(key)
@@ -1361,7 +1361,7 @@ def misconception_rows() -> list[tuple[str, str, str]]:
     Examples
     --------
     >>> rows = misconception_rows()
-    >>> ("03.1", "the probability", "That is the probability itself: take −ln of it.") in rows
+    >>> ("03.3", "the probability", "That is the probability itself: take −ln of it.") in rows
     True
     """
     return [

@@ -95,7 +95,7 @@ def test_every_shared_word_is_used_and_every_use_exists():
 
 
 def test_exercise_words_fall_back_to_shared_words_and_the_engine_only_where_the_exercise_has_none():
-    words = EXERCISES["03.2"].words
+    words = EXERCISES["03.4"].words
     assert words.entry("mistakes.mean instead of sum") == "exercises.03.2.mistakes.mean instead of sum"  # its own
     assert words.entry("mistakes.sign slip") == "exercises.shared.sign_of_an_error"  # shared
     assert words.entry("mistakes.percent instead of fraction") is None  # the engine's
@@ -353,7 +353,7 @@ def test_a_translation_made_from_other_english_is_listed_as_stale(translated):
     assert stale[changed].translated_from == "What was model A's cross-entropy?"
     assert stale["checker.right"].translated_from is None
     with catalogues.using("zh-CN"):  # a missing translation reads in English, never as a missing word
-        assert check("03.1", 2.996).message.startswith("Right: 〔")
+        assert check("03.3", 2.996).message.startswith("Right: 〔")
 
 
 # --- the one wording: what the notebook shows and what a check repeats --------------------------------
@@ -372,7 +372,7 @@ def test_exercise_prompt_refuses_an_unknown_key():
         with pytest.raises(ValueError, match=r"03\.2"):
             exercise_prompt(key)
     with pytest.raises(ValueError, match="language"):
-        exercise_prompt("03.2", language="fr")
+        exercise_prompt("03.4", language="fr")
 
 
 def test_exercises_module_exports_the_prompt_function():

@@ -55,7 +55,7 @@ def in_language(english: str, file: str) -> str:
 
 
 def exercise_heading(key: str, file: str) -> str:
-    """Return how an exercise's prompt starts in the notebook's edition: "**Exercise 03.2.**"."""
+    """Return how an exercise's prompt starts in the notebook's edition: "**Exercise 03.4.**"."""
     return words.say("exercises.exercise", language=language_of(file), key=key, prompt="").strip().rstrip("：:").strip()
 
 
