@@ -44,7 +44,7 @@ class BinaryFormula(View):
     --------
     >>> view = BinaryFormula()
     >>> view.describe()
-    'y = 1, p = 0.80: −[1 · ln(0.80) + 0 · ln(1 − 0.80)] = 0.2231'
+    'y = 1, q = 0.80: −[1 · ln(0.80) + 0 · ln(1 − 0.80)] = 0.2231'
     >>> view.set_label(0.5)
     >>> view.set_probability(0.0)
     >>> view.cost()

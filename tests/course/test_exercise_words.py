@@ -96,7 +96,7 @@ def test_every_shared_word_is_used_and_every_use_exists():
 
 def test_exercise_words_fall_back_to_shared_words_and_the_engine_only_where_the_exercise_has_none():
     words = EXERCISES["03.4"].words
-    assert words.entry("mistakes.mean instead of sum") == "exercises.03.2.mistakes.mean instead of sum"  # its own
+    assert words.entry("mistakes.mean instead of sum") == "exercises.03.4.mistakes.mean instead of sum"  # its own
     assert words.entry("mistakes.sign slip") == "exercises.shared.sign_of_an_error"  # shared
     assert words.entry("mistakes.percent instead of fraction") is None  # the engine's
     assert words("labels.item") is None
