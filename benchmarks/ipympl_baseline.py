@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import html
+import io
 import math
 import re
 import warnings
@@ -34,7 +35,18 @@ from ce_lib.binary import cross_entropy
 from ce_lib.course import story
 from ce_lib.formatting import format_number
 from ce_lib.probability import point_errors, product_of_probabilities, sum_of_logs
-from ce_lib.views._pictures import figure_png
+
+def figure_png(figure: Figure) -> bytes:
+    """Return ``figure`` as PNG bytes with 256 colours, as the previous app stored its pictures."""
+    from PIL import Image
+
+    rendered = io.BytesIO()
+    figure.savefig(rendered, format="png", metadata={"Software": None})
+    palette = Image.open(rendered).convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE)
+    buffer = io.BytesIO()
+    palette.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
 
 VERMILLION, BLUE, SKY, PURPLE, GREEN, GREY = "#D55E00", "#0072B2", "#56B4E9", "#CC79A7", "#009E73", "#555555"
 POINT_STYLE = {"red": (VERMILLION, "o"), "blue": (BLUE, "s")}

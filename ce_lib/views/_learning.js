@@ -69,6 +69,7 @@ function errorBars(box, { points, errors, top, title, words }) {
   // A point's name on one line if every name fits its column, else the colour on a line of its own.
   const names = points.map((point) => fillWords(words.point_colour, { number: point.number, colour: words[`colour_${point.colour}`] }));
   const narrow = names.some((name) => textWidth(name, 14) > groupWidth - 8);
+  const nameSize = (words) => (textWidth(words, 14) <= groupWidth - 6 ? 14 : textWidth(words, 12) <= groupWidth - 4 ? 12 : 11);
   // The values a size smaller where one would crowd its neighbour's column.
   const values = errors.map((error) => formatNumber(error, 3));
   const valueSize = values.some((value) => textWidth(value, 14, true) > groupWidth - 10) ? 12 : 14;
@@ -83,9 +84,11 @@ function errorBars(box, { points, errors, top, title, words }) {
     if (full || error > 0.88 * top) out += text(centre, box.top + 19, values[i], { size: valueSize, anchor: "middle", weight: "bold", halo: true, label: true });
     else out += text(centre, y(error) - 6, values[i], { size: valueSize, anchor: "middle", halo: true, label: true }); // clear of the ln 2 line
     out += marker(point.colour, centre, bottom + 15, { size: 7 });
-    if (narrow) {
-      out += text(centre, bottom + 42, fillWords(words.point, { number: point.number }), { size: 14, anchor: "middle" });
-      out += text(centre, bottom + 59, fillWords(words.in_brackets, { words: words[`colour_${point.colour}`] }), { size: 14, anchor: "middle" });
+    if (narrow) { // on two lines, each a size smaller where it is still too wide for its column
+      const first = fillWords(words.point, { number: point.number });
+      const second = fillWords(words.in_brackets, { words: words[`colour_${point.colour}`] });
+      out += text(centre, bottom + 42, first, { size: nameSize(first), anchor: "middle" });
+      out += text(centre, bottom + 59, second, { size: nameSize(second), anchor: "middle" });
     } else out += text(centre, bottom + 42, names[i], { size: 14, anchor: "middle" });
   });
   const key = flowLegend([[line(-12, 0, 12, 0, onItsSide), words.ln2_line]], box.left - 40, bottom + (narrow ? 84 : 68), box.width + 40);

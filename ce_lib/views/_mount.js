@@ -267,17 +267,14 @@ function afterNextFrame(send) {
 // Redraw whenever the figure's box changes width: one SVG unit is one CSS pixel.
 function followWidth(figure, fallback, onWidth) {
   const measure = () => Math.max(320, Math.min(1000, Math.floor(figure.clientWidth || fallback.clientWidth || 960)));
-  const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => onWidth(measure()));
+  const hidden = () => !figure.clientWidth && !fallback.clientWidth; // a collapsed output, a slide not shown
+  const observer = typeof ResizeObserver === "undefined" ? null
+    : new ResizeObserver(() => { if (!hidden()) onWidth(measure()); }); // hidden: keep the last drawing
   observer?.observe(figure);
   onWidth(measure());
   return () => observer?.disconnect();
 }
 
-// Mount `figure` (a Figure) for anywidget's `{ model, el }`: the model's `control_keys` are what
-// the controls change, its `data_keys` the data no control changes (geometry, a precomputed path),
-// its `words` the view's words in the notebook's language. The figure and the readout follow a
-// control at once, in the browser; the kernel, when it is free, sends its own readout computed by
-// ce_lib for the same revision, and the view shows that it agrees.
 // The Chinese face a view hands the page (ce_lib's, as bytes): added to the document once, so a
 // page with no Chinese font of its own still draws Chinese words. A page that has one uses its own.
 function addWideFont(bytes) {
@@ -288,6 +285,11 @@ function addWideFont(bytes) {
     (error) => { console.warn(WIDE_FONT, error); });
 }
 
+// Mount `figure` (a Figure) for anywidget's `{ model, el }`: the model's `control_keys` are what
+// the controls change, its `data_keys` the data no control changes (geometry, a precomputed path),
+// its `words` the view's words in the notebook's language. The figure and the readout follow a
+// control at once, in the browser; the kernel, when it is free, sends its own readout computed by
+// ce_lib for the same revision, and the view shows that it agrees.
 function mountView({ model, el }, figure) {
   addWideFont(model.get("_wide_font"));
   const words = model.get("words");

@@ -106,16 +106,21 @@ function overlapArea([l1, t1, r1, b1], [l2, t2, r2, b2]) {
 // candidate spots that stays inside `bounds` and touches no label placed before it nor any of
 // `obstacles` (boxes); where no spot is free, the least crowded one. A request is
 // { words, size, bold, spots: [[anchor, x, y], ...], avoid: [boxes] } (avoid: what this label alone
-// must not cover, such as the other labels' marks); returns each with its chosen anchor, x, y, box.
+// must not cover, such as the other labels' marks); returns each with its chosen anchor, x, y, box
+// and the index of the spot it came from.
 function placeLabels(requests, bounds, obstacles = []) {
   const taken = [...obstacles], placed = [];
   for (const request of requests) {
     const avoid = [...taken, ...(request.avoid ?? [])];
-    const options = request.spots.map(([anchor, x, y]) => {
+    const options = request.spots.map(([anchor, spotX, y], spot) => {
+      // A spot that would run off the side is moved along until the label fits, where it can.
+      const first = textBox(anchor, spotX, y, request.words, request.size, request.bold);
+      const shift = first[2] > bounds[2] ? Math.max(bounds[2] - first[2], bounds[0] - first[0]) : first[0] < bounds[0] ? Math.min(bounds[0] - first[0], bounds[2] - first[2]) : 0;
+      const x = spotX + shift;
       const box = textBox(anchor, x, y, request.words, request.size, request.bold);
       const outside = box[0] < bounds[0] || box[1] < bounds[1] || box[2] > bounds[2] || box[3] > bounds[3];
       const crowding = avoid.reduce((sum, other) => sum + overlapArea(box, other), 0) + (outside ? 1e6 : 0);
-      return { anchor, x, y, box, crowding };
+      return { anchor, x, y, box, crowding, spot };
     });
     const chosen = options.find((option) => option.crowding === 0) ?? options.reduce((a, b) => (b.crowding < a.crowding ? b : a));
     taken.push(chosen.box);
@@ -128,9 +133,11 @@ function placeLabels(requests, bounds, obstacles = []) {
 // (a Chinese sentence has no spaces to break at).
 function wrapText(words, pixels, size) {
   const pieces = String(words).match(/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[^\s\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]+|\s+/gu) ?? [];
+  // A word too long for a line (a library call) may break after an underscore, a dot or a slash.
+  const parts = pieces.flatMap((piece) => (textWidth(piece, size) > pixels ? piece.match(/[^_./]+[_./]*|[_./]+/g) : [piece]));
   const lines = [];
   let current = "";
-  for (const piece of pieces) {
+  for (const piece of parts) {
     if (/^\s+$/.test(piece)) { if (current) current += " "; continue; }
     const joined = current + piece;
     if (current.trim() && textWidth(joined.trimEnd(), size) > pixels) { lines.push(current.trimEnd()); current = piece; }

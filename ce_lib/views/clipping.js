@@ -102,18 +102,21 @@ function table(state, left, top, width, narrow) {
   const size = narrow ? 13 : 14, small = narrow ? 12 : 14, lineHeight = size + 5, swatch = 42;
   const rows = [{ key: "ce_lib", rule: words.rule_exact, cap: Infinity },
     ...state.rules.map((rule) => ({ key: rule.library, rule: words[`rule_${rule.key}`], cap: rule.cap }))];
-  const numberWidth = narrow ? 78 : 150, headWidth = numberWidth - 10;
+  // A rule beside its library's name where the table is wide enough for it; else under the name.
+  const besideWho = Math.max(...rows.map((row) => textWidth(who(words, row.key), size, true))) + 16;
+  const stacked = narrow || width - swatch - besideWho - 2 * 150 < 240;
+  const numberWidth = stacked ? 78 : 150, headWidth = numberWidth - 10;
   const heads = [wrapText(fillWords(words.column_cost, { p: formatNumber(p, 2) }), headWidth, size), wrapText(words.column_most, headWidth, size)];
-  const whoWidth = narrow ? width - swatch - 2 * numberWidth : Math.max(...rows.map((row) => textWidth(who(words, row.key), size, true))) + 16;
-  const ruleWidth = narrow ? whoWidth : width - swatch - whoWidth - 2 * numberWidth;
-  const ruleLeft = narrow ? left + swatch : left + swatch + whoWidth;
+  const whoWidth = stacked ? width - swatch - 2 * numberWidth : besideWho;
+  const ruleWidth = stacked ? whoWidth : width - swatch - whoWidth - 2 * numberWidth;
+  const ruleLeft = stacked ? left + swatch : left + swatch + whoWidth;
   const numberRight = [left + width - numberWidth - 6, left + width - 6];
   let out = "";
   // The header: bold, each column's words wrapped to its width.
   const headLines = Math.max(1, ...heads.map((lines) => lines.length));
   const headY = (i, count) => top + size + lineHeight * (headLines - count + i);
   out += text(left + swatch, headY(0, 1), words.column_who, { size, weight: "bold" });
-  if (!narrow) out += text(ruleLeft, headY(0, 1), words.column_rule, { size, weight: "bold" });
+  if (!stacked) out += text(ruleLeft, headY(0, 1), words.column_rule, { size, weight: "bold" });
   heads.forEach((lines, column) => lines.forEach((words_, i) => { out += text(numberRight[column], headY(i, lines.length), words_, { size, weight: "bold", anchor: "end" }); }));
   let y = top + lineHeight * headLines + 6;
   out += line(left, y, left + width, y, { stroke: "#999999" });
@@ -122,7 +125,7 @@ function table(state, left, top, width, narrow) {
     const first = y + size + 4;
     out += `<g transform="translate(${round2(left + 20)} ${round2(first - size * 0.35)})">${curveSwatch(CURVES[row.key])}</g>`;
     out += text(left + swatch, first, who(words, row.key), { size, weight: "bold", fill: CURVES[row.key].colour === COLOURS.grey ? COLOURS.ink : CURVES[row.key].colour });
-    const ruleTop = narrow ? first + lineHeight : first;
+    const ruleTop = stacked ? first + lineHeight : first;
     rule.forEach((words_, i) => { out += text(ruleLeft, ruleTop + (small + 5) * i, words_, { size: small }); });
     out += text(numberRight[0], first, formatNumber(values[row.key]), { size, anchor: "end", label: true });
     out += text(numberRight[1], first, formatNumber(row.cap), { size, anchor: "end", label: true });

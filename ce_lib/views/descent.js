@@ -72,7 +72,7 @@ function curvePanel(box, state) {
 
 function draw(state, width, uid) {
   const words = state.words;
-  const wide = width >= 760;
+  const wide = width >= 900; // the plane keeps its scale; the bars beside it need room for four columns
   const weights = pathOf(state).weights[state.step];
   const shown = trueColourProbabilities(weights, state.points);
   const plane = planeBox(wide, width, 52);

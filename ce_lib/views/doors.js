@@ -290,7 +290,7 @@ function outcomeLabels(rows, anchors, radii, bounds) {
   });
   let leaders = "", labels = "";
   placeLabels(requests, bounds, markers).forEach((p, k) => {
-    const [i, j] = SPOTS[p.spots.findIndex(([, x, y]) => x === p.x && y === p.y)];
+    const [i, j] = SPOTS[p.spot];
     if (Math.max(Math.abs(i), Math.abs(j)) > 1) leaders += line(anchors[k][0], anchors[k][1], p.x, p.y - size * 0.33, { stroke: COLOURS.grey, "stroke-dasharray": "2 3" });
     labels += text(p.x, p.y, p.words, { size, anchor: "middle", weight: "bold", halo: true, label: true });
   });

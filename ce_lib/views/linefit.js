@@ -32,7 +32,7 @@ function draw(state, width, uid) {
   const weights = weightsOf(state);
   const shown = trueColourProbabilities(weights, state.points);
   const errors = shown.map(pointError);
-  const wide = width >= 760;
+  const wide = width >= 900; // the plane keeps its scale; the bars beside it need room for four columns
   const plane = planeBox(wide, width, 52);
   const extras = [];
   let lines = "";

@@ -49,8 +49,8 @@ function barsPanel(box, state, uid) {
   out += line(box.left, y(0), box.left + box.width, y(0), { "stroke-width": 1.2 });
   const narrow = groupWidth < 120, valueSize = narrow ? 12 : 14;
   // A pair of bars, A's and B's, centred at `centre`, each labelled with its value.
+  const labelTops = []; // every value label so far: a neighbour's, in this pair or the one before
   const pair = (centre, values) => {
-    const labelTops = [];
     MODELS.forEach((name, j) => {
       const value = values[j];
       const shown = Number.isFinite(value) ? Math.min(Math.max(value, low), high) : value > 0 ? high - 0.1 * span : low + 0.1 * span;
@@ -60,7 +60,7 @@ function barsPanel(box, state, uid) {
       // A label goes beyond the bar's end, away from the axis's zero (below, on the all-negative ln axis).
       const beyond = high > 0;
       let labelY = beyond ? y(shown) - 6 : y(shown) + 17;
-      const label = formatNumber(value, 3), half = textWidth(label, valueSize) / 2 + 1;
+      const label = formatNumber(value, 3), half = textWidth(label, valueSize) / 2 + 3; // an estimate: room to spare
       // Where the label would run into its neighbour's, lift (or, below the axis, lower) it clear.
       const cx = x + barWidth / 2;
       const clash = labelTops.find((other) => Math.abs(other.cx - cx) < half + other.half && Math.abs(other.cy - labelY) < valueSize + 2);
@@ -69,11 +69,13 @@ function barsPanel(box, state, uid) {
       out += text(cx, labelY, label, { size: valueSize, anchor: "middle", label: true });
     });
   };
+  // A group's name: on one line if it fits, else on two, a size smaller where a line is still too wide.
+  const fitting = (words) => (textWidth(words, 14) <= groupWidth - 4 ? 14 : 12);
   const nameBelow = (centre, first, second) => {
     if (narrow && second) {
-      out += text(centre, box.top + box.height + 20, first, { size: 14, anchor: "middle" });
-      out += text(centre, box.top + box.height + 37, second, { size: 14, anchor: "middle" });
-    } else out += text(centre, box.top + box.height + 22, second ? `${first} ${second}` : first, { size: 14, anchor: "middle" });
+      out += text(centre, box.top + box.height + 20, first, { size: fitting(first), anchor: "middle" });
+      out += text(centre, box.top + box.height + 37, second, { size: fitting(second), anchor: "middle" });
+    } else out += text(centre, box.top + box.height + 22, second ? `${first} ${second}` : first, { size: fitting(first), anchor: "middle" });
   };
   state.points.forEach((point, i) => {
     const centre = box.left + groupWidth * (i + 0.5);
