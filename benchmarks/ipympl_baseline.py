@@ -36,6 +36,7 @@ from ce_lib.course import story
 from ce_lib.formatting import format_number
 from ce_lib.probability import point_errors, product_of_probabilities, sum_of_logs
 
+
 def figure_png(figure: Figure) -> bytes:
     """Return ``figure`` as PNG bytes with 256 colours, as the previous app stored its pictures."""
     from PIL import Image
@@ -211,6 +212,7 @@ class BlittingCanvas(Canvas):
             ]
             self._draw_dynamic(touching, region, extents)
         self.partial_draws += 1
+
 
 def style_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
     """Give ``ax`` a title, axis labels and tick labels at projector-readable sizes."""
@@ -567,5 +569,3 @@ class ModelComparisonApp(App):
             title = f"{label[0].upper()}{label[1:]}:   A = {shown['A']}   ·   B = {shown['B']}   ({verdict})"
             update_step_bars(self.bars, self._per_point(), title)
         self._redraw()
-
-
