@@ -38,6 +38,7 @@ import argparse
 import json
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -100,13 +101,22 @@ app.widget.add_class("bench-app")
 app
 """,
     """
-%matplotlib inline
+from IPython.display import Image
+
+from ce_lib.course import story
+from ipympl_baseline import STEPS, draw_model_plane, draw_step_bars, figure_png, new_figure
 
 
 def naive_figure(p1=0.6):
-    fresh = ModelComparison("error")
-    fresh.set_probability("A", 1, p1)
-    display(fresh.picture())  # a whole new Matplotlib figure, drawn and sent as a PNG, every move
+    # a whole new Matplotlib figure (the previous app's), drawn and sent as a PNG, every move
+    chosen = {"A": (p1, *story.MODEL_A.probabilities[1:]), "B": story.MODEL_B.probabilities}
+    figure = new_figure(10.5, 8.8)
+    grid = figure.add_gridspec(2, 2, height_ratios=[1.15, 1])
+    for column, model in enumerate((story.MODEL_A, story.MODEL_B)):
+        draw_model_plane(figure.add_subplot(grid[0, column]), model, chosen["AB"[column]])
+    per_point = {name: STEPS["error"][1](probabilities) for name, probabilities in chosen.items()}
+    draw_step_bars(figure.add_subplot(grid[1, :]), "error", per_point, "")
+    display(Image(figure_png(figure)))
 
 
 naive = widgets.interactive(naive_figure, p1=probability_slider("naive", 0.6))
@@ -342,7 +352,7 @@ def print_series_time() -> None:
         start = time.perf_counter()
         NotebookClient(
             content, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
-        ).execute()
+        ).execute(stderr=subprocess.DEVNULL)  # the kernel's own log (a warning about TCP) stays out of the table
         elapsed = time.perf_counter() - start
         total += elapsed
         rss, peak = kernel_memory("".join(output.get("text", "") for output in content.cells[-1].outputs))

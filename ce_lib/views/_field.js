@@ -105,8 +105,11 @@ function pointLabels(frame, requests, obstacles = []) {
     return [...sides.map(([a, dx]) => [a, x + dx, y - 9]), ["middle", x, y - 17], ["middle", x, y + 28],
       ...rows.slice(1).flatMap((dy) => [...sides.map(([a, dx]) => [a, x + dx, y + dy]), ["middle", x, y + dy + (dy > 0 ? 14 : -8)]])];
   };
+  // A label may reach into the left margin, but not onto a tick's number there.
+  const [, [y0, y1]] = frame.limits;
+  const ticks = niceTicks(y0, y1, 4).map((t) => textBox("end", frame.left - 8, frame.sy(t) + 5, formatNumber(t), 14));
   const placed = placeLabels(requests.map((r) => ({ words: r.words, size: 15, bold: true, spots: spots(r) })),
-    [frame.left - 60, frame.top - 4, right + 4, bottom + 4], obstacles);
+    [frame.left - 60, frame.top - 4, right + 4, bottom + 4], [...obstacles, ...ticks]);
   return placed.map((p) => text(p.x, p.y, p.words, { size: 15, weight: "bold", anchor: p.anchor, halo: true, label: true })).join("");
 }
 
@@ -132,7 +135,12 @@ function whatIfPosition(frame, [a, b, c], point, p) {
 // says the model gives point i's true colour. Where it differs from the line's own, a hollow marker
 // shows where the point would have to be: the picture never contradicts the numbers.
 // `references` are lines (SVG, e.g. another model's line) drawn over the level lines, under the points.
-function planePanel(id, box, { title, weights, points, shown, limits, words, references = "" }) {
+function planePanel(id, box, panel) {
+  return madeOnce(["plane", id, box, { ...panel, words: null }], panel.words, () => drawPlanePanel(id, box, panel));
+}
+
+// A plane's shading, level lines, axes and title: what its points and sliders do not change.
+function planeGround(id, box, { title, weights, limits, words, references }) {
   const frame = planeFrame(box, limits);
   const paint = fieldPaint(`${id}-field`, frame, weights);
   const [[x0, x1], [y0, y1]] = limits;
@@ -146,6 +154,14 @@ function planePanel(id, box, { title, weights, points, shown, limits, words, ref
     x: frame.sx, y: frame.sy, xTicks, yTicks, xLabel: words.x_axis, yLabel: words.y_axis, grid: false,
   });
   out += text(frame.left + frame.width / 2, frame.top - 26, title, { size: 18, anchor: "middle", weight: "bold", label: true });
+  return { svg: out, boxes: levels.boxes };
+}
+
+function drawPlanePanel(id, box, { title, weights, points, shown, limits, words, references = "" }) {
+  const frame = planeFrame(box, limits);
+  const ground = madeOnce(["ground", id, box, title, weights, limits, references], words,
+    () => planeGround(id, box, { title, weights, limits, words, references }));
+  const out = ground.svg, levels = { boxes: ground.boxes };
   let marks = "";
   const labels = [], whatIfLabels = [];
   points.forEach((point, i) => {

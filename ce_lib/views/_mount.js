@@ -39,10 +39,25 @@ function parseLike(parent, markup) {
 
 // Make `element`'s children match `parts` (markup per child), given the markup they had.
 function patch(element, parts, previous) {
-  if (!previous || previous.length !== parts.length || element.childNodes.length !== parts.length) {
+  if (!previous || element.childNodes.length !== previous.length) {
     element.replaceChildren(...parseLike(element, parts.join("")));
     return;
   }
+  if (previous.length !== parts.length) {
+    // Elements came or went (a what-if marker, a label): keep the unchanged run at each end, and
+    // lay the middle anew (where it has as many elements as before, element by element).
+    let head = 0, tail = 0;
+    while (head < parts.length && head < previous.length && parts[head] === previous[head]) head += 1;
+    while (tail < parts.length - head && tail < previous.length - head
+           && parts[parts.length - 1 - tail] === previous[previous.length - 1 - tail]) tail += 1;
+    const olds = [...element.childNodes].slice(head, previous.length - tail);
+    const fresh = parseLike(element, parts.slice(head, parts.length - tail).join(""));
+    const after = element.childNodes[previous.length - tail] ?? null;
+    for (const old of olds) old.remove();
+    for (const node of fresh) element.insertBefore(node, after);
+    return;
+  }
+  const swapped = []; // the elements to swap whole: parsed together, in one go
   for (let i = 0; i < parts.length; i++) {
     if (parts[i] === previous[i]) continue;
     const old = element.childNodes[i];
@@ -58,10 +73,15 @@ function patch(element, parts, previous) {
         for (const { name: key } of [...old.attributes]) if (!shell.hasAttribute(key)) old.removeAttribute(key);
       }
       patch(old, topLevel(inner(parts[i])), topLevel(inner(previous[i])));
-    } else {
-      const [fresh] = parseLike(element, parts[i]);
-      if (fresh) element.replaceChild(fresh, old);
-    }
+    } else swapped.push(i);
+  }
+  if (!swapped.length) return;
+  const olds = swapped.map((i) => element.childNodes[i]);
+  const fresh = parseLike(element, swapped.map((i) => parts[i]).join(""));
+  if (fresh.length === swapped.length) { olds.forEach((old, k) => element.replaceChild(fresh[k], old)); return; }
+  for (const [k, i] of swapped.entries()) { // a part that is not one element (text between tags): one by one
+    const [one] = parseLike(element, parts[i]);
+    if (one) element.replaceChild(one, olds[k]);
   }
 }
 
@@ -126,8 +146,12 @@ const CONTROL_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown",
 // Jupyter Notebook 7 handles shortcuts before the view sees the key, and its command-mode arrow
 // keys match a focused control itself: the attribute must be on each control, not only on the root.
 // (Lumino then lets no shortcut act on a key pressed on a control, in JupyterLab too.)
+// A key that moves the control goes no further than it, either: the page's own keyboard handling
+// (JupyterLab's, listening where the key bubbles to) has nothing to do for it, and leaves the
+// control's own move, redrawn within the key's frame, the whole of the key's cost.
 function suppressShortcuts(input) {
   input.setAttribute("data-lm-suppress-shortcuts", "true");
+  input.addEventListener("keydown", (event) => { if (CONTROL_KEYS.has(event.key)) event.stopPropagation(); });
   return input;
 }
 

@@ -6,7 +6,20 @@ const MINUS = "\u2212";
 
 // The exact decimal expansion of a finite double x > 0: the digits, and the position of the
 // decimal point (how many digits stand before it; may be negative or beyond the digits).
+// Ticks and values repeat at every redraw: each number is expanded once (the expansion is never changed).
+const EXPANSIONS = new Map();
+
 function exactDecimal(x) {
+  let known = EXPANSIONS.get(x);
+  if (known === undefined) {
+    if (EXPANSIONS.size > 20000) EXPANSIONS.clear();
+    known = expand(x);
+    EXPANSIONS.set(x, known);
+  }
+  return known;
+}
+
+function expand(x) {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
   const high = view.getUint32(0), low = view.getUint32(4);

@@ -25,7 +25,9 @@ function fillWords(template, values) {
 }
 
 function escapeText(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const words = String(text);
+  if (!/[&<>"]/.test(words)) return words; // most words need nothing: no new string
+  return words.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function round2(value) {
@@ -34,7 +36,8 @@ function round2(value) {
 
 function attributes(values) {
   let out = "";
-  for (const [name, value] of Object.entries(values)) {
+  for (const name in values) {
+    const value = values[name];
     if (value === undefined || value === null || value === false) continue;
     out += ` ${name}="${typeof value === "number" ? round2(value) : escapeText(value)}"`;
   }
@@ -81,9 +84,46 @@ function marker(colour, x, y, { size = 9, hollow = false, dashed = false } = {})
 // taken as about 0.6 em. SVG text neither measures nor wraps itself: this is the measure.
 const WIDE_CHARACTER = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
 
+// Parts of a figure that a slider does not change (a plane's shading, its axes; the panel of the
+// model not being moved) are made once per set of inputs and reused at the next redraw. The key
+// names every input (and which words object, by identity: a view's words never change).
+const MADE = new Map(), WORDS_IDS = new WeakMap();
+let wordsCount = 0;
+
+function wordsId(words) {
+  if (words === null || typeof words !== "object") return "-";
+  if (!WORDS_IDS.has(words)) WORDS_IDS.set(words, (wordsCount += 1));
+  return WORDS_IDS.get(words);
+}
+
+function madeOnce(inputs, words, make) {
+  const key = JSON.stringify(inputs) + "|" + wordsId(words);
+  let made = MADE.get(key);
+  if (made === undefined) {
+    if (MADE.size > 400) MADE.clear();
+    made = make();
+    MADE.set(key, made);
+  }
+  return made;
+}
+
+// A panel as one group: when a slider moves, the page swaps only what changed inside it.
+function group(markup) {
+  return `<g>${markup}</g>`;
+}
+
+// Every figure measures the same few words again at each redraw: each is counted once.
+const WIDTHS_IN_EMS = new Map();
+
 function textWidth(words, size, bold = false) {
-  let ems = 0;
-  for (const character of String(words)) ems += WIDE_CHARACTER.test(character) ? 1 : bold ? 0.66 : 0.6;
+  const key = (bold ? "b" : "r") + words;
+  let ems = WIDTHS_IN_EMS.get(key);
+  if (ems === undefined) {
+    ems = 0;
+    for (const character of String(words)) ems += WIDE_CHARACTER.test(character) ? 1 : bold ? 0.66 : 0.6;
+    if (WIDTHS_IN_EMS.size > 20000) WIDTHS_IN_EMS.clear();
+    WIDTHS_IN_EMS.set(key, ems);
+  }
   return ems * size;
 }
 
@@ -111,20 +151,24 @@ function overlapArea([l1, t1, r1, b1], [l2, t2, r2, b2]) {
 function placeLabels(requests, bounds, obstacles = []) {
   const taken = [...obstacles], placed = [];
   for (const request of requests) {
-    const avoid = [...taken, ...(request.avoid ?? [])];
-    const options = request.spots.map(([anchor, spotX, y], spot) => {
+    const avoid = request.avoid ? [...taken, ...request.avoid] : taken;
+    const candidates = request.spots.map(([anchor, spotX, y], spot) => {
       // A spot that would run off the side is moved along until the label fits, where it can.
       const first = textBox(anchor, spotX, y, request.words, request.size, request.bold);
       const shift = first[2] > bounds[2] ? Math.max(bounds[2] - first[2], bounds[0] - first[0]) : first[0] < bounds[0] ? Math.min(bounds[0] - first[0], bounds[2] - first[2]) : 0;
       const x = spotX + shift;
-      const box = textBox(anchor, x, y, request.words, request.size, request.bold);
+      const box = shift ? textBox(anchor, x, y, request.words, request.size, request.bold) : first;
       const outside = box[0] < bounds[0] || box[1] < bounds[1] || box[2] > bounds[2] || box[3] > bounds[3];
-      const crowding = avoid.reduce((sum, other) => sum + overlapArea(box, other), 0) + (outside ? 1e6 : 0);
-      return { anchor, x, y, box, crowding, spot };
+      return { anchor, x, y, box, outside, spot };
     });
-    const chosen = options.find((option) => option.crowding === 0) ?? options.reduce((a, b) => (b.crowding < a.crowding ? b : a));
+    // The first free spot; only if none is free, the least crowded one (the costlier count).
+    let chosen = candidates.find((c) => !c.outside && !avoid.some((other) => boxesOverlap(c.box, other)));
+    if (!chosen) {
+      for (const c of candidates) c.crowding = avoid.reduce((sum, other) => sum + overlapArea(c.box, other), 0) + (c.outside ? 1e6 : 0);
+      chosen = candidates.reduce((a, b) => (b.crowding < a.crowding ? b : a));
+    }
     taken.push(chosen.box);
-    placed.push({ ...request, ...chosen });
+    placed.push({ ...request, anchor: chosen.anchor, x: chosen.x, y: chosen.y, box: chosen.box, spot: chosen.spot });
   }
   return placed;
 }

@@ -69,9 +69,9 @@ function draw(state, width) {
   const words = state.words;
   const plotWidth = width - 84 - 24;
   const box = { left: 84, top: titleDepth(words.cost_title, plotWidth) + 6, width: plotWidth, height: 300 };
-  let out = costPanel(box, state);
+  let out = group(costPanel(box, state));
   const lower = { left: 84, top: box.top + box.height + 30 + titleDepth(words.accuracy_title, plotWidth), width: plotWidth, height: 120 };
-  out += accuracyPanel(lower, state);
+  out += group(accuracyPanel(lower, state));
   const key = flowLegend([
     [tag("path", { d: "M-12,0 L12,0", stroke: COLOURS.blue, "stroke-width": 2.5 }), words.legend_cost],
     [tag("rect", { x: -6, y: -6, width: 12, height: 12, fill: COLOURS.B, stroke: COLOURS.ink, transform: "rotate(45)" }), words.legend_best],

@@ -78,16 +78,16 @@ function draw(state, width, uid) {
   const plane = planeBox(wide, width, 52);
   const references = referenceLine(plane, state.limits, state.model_a_weights, MODEL_A_LINE);
   const after = stepsWords(words, state.step);
-  let out = planePanel(`${uid}-plane`, plane, {
+  let out = group(planePanel(`${uid}-plane`, plane, {
     title: fillWords(words.plane_title, { steps: after }), weights, points: state.points, shown, limits: state.limits, words, references,
-  });
+  }));
   const extras = [[MODEL_A_LINE, words.legend_model_a]];
   const planeBottom = plane.top + plane.height + 50;
   const barsTitle = fillWords(words.errors_title, { steps: after });
   let next;
   if (wide) {
     const left = plane.left + plane.width + 44 + 72;
-    out += curvePanel({ left, top: plane.top, width: width - left - 16, height: plane.height }, state);
+    out += group(curvePanel({ left, top: plane.top, width: width - left - 16, height: plane.height }, state));
     const key = learningLegend(20, planeBottom + 12, width - 40, words, extras);
     out += key.svg;
     next = key.bottom;
@@ -96,7 +96,7 @@ function draw(state, width, uid) {
     out += key.svg;
     const box = { left: 66, width: width - 66 - 16, height: 230 };
     box.top = key.bottom + 24 + 21 * titleRows(curveTitle(state), box.width);
-    out += curvePanel(box, state);
+    out += group(curvePanel(box, state));
     next = box.top + box.height + 50;
   }
   const box = { left: 72, width: width - 72 - 20, height: wide ? 210 : 220 };

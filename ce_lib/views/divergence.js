@@ -151,7 +151,7 @@ function draw(state, width, uid) {
   const classes = classesPanel({ left: 72, top, width: plotWidth(leftWidth), height }, words, { names, q, p, title: leftTitle });
   const stackTop = wide ? top : classes.bottom + 20 + titleTop(words.stack_title, rightWidth);
   const stackBox = { left: (wide ? leftWidth : 0) + 72, top: stackTop, width: plotWidth(rightWidth), height };
-  const out = classes.svg + stackPanel(stackBox, words, uid, decomposition(state));
+  const out = group(classes.svg) + group(stackPanel(stackBox, words, uid, decomposition(state)));
   const bottom = Math.max(wide ? classes.bottom : 0, stackBox.top + stackBox.height + 30);
   return svgDocument(width, bottom + 6, out, fillWords(words.figure_title, { readout: describe(state) }));
 }

@@ -44,9 +44,9 @@ function draw(state, width, uid) {
     lines += referenceLine(plane, state.limits, state.best_weights, BEST_LINE);
     extras.push([BEST_LINE, words.legend_best]);
   }
-  let out = planePanel(`${uid}-plane`, plane, {
+  let out = group(planePanel(`${uid}-plane`, plane, {
     title: words.plane_title, weights, points: state.points, shown, limits: state.limits, words, references: lines,
-  });
+  }));
   const title = fillWords(words.errors_title, { cross_entropy: formatNumber(lineCrossEntropy(weights, state.points)) });
   const bars = { points: state.points, errors, top: LINE_FIT_ERROR_TOP, title, words };
   const planeBottom = plane.top + plane.height + 50;
@@ -55,14 +55,14 @@ function draw(state, width, uid) {
     const left = plane.left + plane.width + 44 + 76;
     const panel = errorBars({ left, top: plane.top, width: width - left - 16, height: plane.height - 16 }, bars);
     const key = learningLegend(20, Math.max(planeBottom, panel.bottom) + 14, width - 40, words, extras);
-    out += panel.svg + key.svg;
+    out += group(panel.svg) + key.svg;
     height = key.bottom + 10;
   } else {
     const key = learningLegend(16, planeBottom + 12, width - 32, words, extras);
     const box = { left: 72, width: width - 72 - 16, height: 230 };
     box.top = key.bottom + 24 + 21 * titleRows(title, box.width);
     const panel = errorBars(box, bars);
-    out += key.svg + panel.svg;
+    out += key.svg + group(panel.svg);
     height = panel.bottom + 8;
   }
   return svgDocument(width, height, out, fillWords(words.figure_title, { readout: describe(state) }));

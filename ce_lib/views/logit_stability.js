@@ -160,7 +160,7 @@ function draw(state, width, uid) {
   const left = 72, plotWidth = width - left - 20;
   const costTop = 36 + 21 * (titleLines(words.cost_title, plotWidth).length - 1);
   const costBox = { left, top: costTop, width: plotWidth, height: narrow ? 230 : 250 };
-  let out = bandDefs(uid) + costPanel(costBox, state, rows, start, uid);
+  let out = bandDefs(uid) + group(costPanel(costBox, state, rows, start, uid));
   const legend = flowLegend([
     [line(-12, 0, 12, 0, STABLE) + squareMark(0, 0, 4), words.legend_stable],
     [line(-12, 0, 12, 0, NAIVE) + circleMark(0, 0, 4.5), words.legend_naive],
@@ -171,7 +171,7 @@ function draw(state, width, uid) {
   const digitsTitle = fillWords(words.digits_title, { most: state.float_digits });
   const digitsTop = legend.bottom + 40 + 21 * (titleLines(digitsTitle, plotWidth).length - 1);
   const digitsBox = { left, top: digitsTop, width: plotWidth, height: narrow ? 150 : 170 };
-  out += digitsPanel(digitsBox, state, rows, start, uid);
+  out += group(digitsPanel(digitsBox, state, rows, start, uid));
   const height = digitsBox.top + digitsBox.height + axisLabelDepth(words.z_axis, plotWidth) + 6;
   return svgDocument(width, height, out, fillWords(words.figure_title, { readout: describe(state) }));
 }

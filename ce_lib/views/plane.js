@@ -103,12 +103,12 @@ function draw(state, width, uid) {
   const panelWidth = wide ? width / 2 : width;
   const panelHeight = Math.round(Math.min(panelWidth - 100, 400) * 0.92) + 96;
   let out = "";
-  MODELS.forEach((name, i) => {
+  MODELS.forEach((name, i) => { // each panel a group: a redraw swaps only what changed inside it
     const left = wide ? i * panelWidth : 0, top = wide ? 0 : i * panelHeight;
-    out += planePanel(`${uid}-${name}`, { left: left + 68, top: top + 52, width: panelWidth - 68 - 44, height: panelHeight - 52 - 54 }, {
+    out += "<g>" + planePanel(`${uid}-${name}`, { left: left + 68, top: top + 52, width: panelWidth - 68 - 44, height: panelHeight - 52 - 54 }, {
       title: fillWords(words.model_title, { name }), weights: state.lines[name], points: state.points, shown: shownOf(state, name),
       limits: state.limits, words,
-    });
+    }) + "</g>";
   });
   const planesBottom = wide ? panelHeight : 2 * panelHeight;
   const key = planeLegend(20, planesBottom + 6, width - 40, words);
@@ -119,7 +119,7 @@ function draw(state, width, uid) {
     const titleRows = titleLines(widest, width - 92).length;
     const box = { left: 72, top: height + 20 + 21 * titleRows, width: width - 72 - 20, height: 260 };
     const bars = barsPanel(box, state, uid);
-    out += bars.svg;
+    out += `<g>${bars.svg}</g>`;
     height = bars.bottom + 10;
   }
   return svgDocument(width, height, out, fillWords(words.figure_title, { readout: describe(state) }));

@@ -36,20 +36,24 @@ function curvePanel(box, state) {
   const words = state.words;
   const x = linearScale([0, 1], [box.left, box.left + box.width]);
   const y = linearScale([0, SURPRISE_TOP], [box.top + box.height, box.top]);
-  let out = axes(box, { x, y, xTicks: niceTicks(0, 1, 5), yTicks: niceTicks(0, SURPRISE_TOP, 5), xLabel: words.x_axis, yLabel: words.y_axis, title: words.curve_title });
-  // The same heights in bits, on the right: −log₂ p = −ln p / ln 2.
   const right = box.left + box.width;
-  for (let bits = 0; bits * Math.LN2 <= SURPRISE_TOP + 1e-9; bits += 1) {
-    out += line(right, y(bits * Math.LN2), right + 5, y(bits * Math.LN2)) + text(right + 8, y(bits * Math.LN2) + 5, formatNumber(bits), { size: 13 });
-  }
-  out += text(right + 44, box.top + box.height / 2, words.bits_axis, { size: 14, anchor: "middle", rotate: 90 });
-  const lowest = Math.exp(-SURPRISE_TOP);
-  let path = "";
-  for (let i = 0; i <= 240; i++) {
-    const p = lowest + ((1 - lowest) * i) / 240;
-    path += `${i ? "L" : "M"}${round2(x(p))},${round2(y(pointError(p)))}`;
-  }
-  out += tag("path", { d: path, fill: "none", stroke: COLOURS.ink, "stroke-width": 2.5, class: "ce-data" });
+  // The axes and the curve: the same at every redraw, made once.
+  let out = madeOnce(["surprise-curve", box], words, () => {
+    let ground = axes(box, { x, y, xTicks: niceTicks(0, 1, 5), yTicks: niceTicks(0, SURPRISE_TOP, 5), xLabel: words.x_axis, yLabel: words.y_axis, title: words.curve_title });
+    // The same heights in bits, on the right: −log₂ p = −ln p / ln 2.
+    for (let bits = 0; bits * Math.LN2 <= SURPRISE_TOP + 1e-9; bits += 1) {
+      ground += line(right, y(bits * Math.LN2), right + 5, y(bits * Math.LN2)) + text(right + 8, y(bits * Math.LN2) + 5, formatNumber(bits), { size: 13 });
+    }
+    ground += text(right + 44, box.top + box.height / 2, words.bits_axis, { size: 14, anchor: "middle", rotate: 90 });
+    const lowest = Math.exp(-SURPRISE_TOP);
+    let path = "";
+    for (let i = 0; i <= 240; i++) {
+      const p = lowest + ((1 - lowest) * i) / 240;
+      path += `${i ? "L" : "M"}${round2(x(p))},${round2(y(pointError(p)))}`;
+    }
+    ground += tag("path", { d: path, fill: "none", stroke: COLOURS.ink, "stroke-width": 2.5, class: "ce-data" });
+    return ground;
+  });
   // Marks at the same place (two points given the same p) share one label: "B4 A1".
   const marks = [], groups = new Map();
   SURPRISE_MODELS.forEach((name) => {
@@ -116,7 +120,7 @@ function draw(state, width, uid) {
   const sumsBox = wide
     ? { left: width * 0.64 + 48, top, width: sumsWidth, height: 330 }
     : { left: 70, top: top + curveBox.height + axisLabelDepth(words.x_axis, curveWidth) + titleDepth(words.sums_title, sumsWidth), width: sumsWidth, height: 300 };
-  let out = curvePanel(curveBox, state) + sumsPanel(sumsBox, state, uid);
+  let out = group(curvePanel(curveBox, state)) + group(sumsPanel(sumsBox, state, uid));
   const key = flowLegend([
     [modelMark("A", 0, 0, 7), fillWords(words.model, { name: "A" })],
     [modelMark("B", 0, 0, 7), fillWords(words.model, { name: "B" })],

@@ -28,7 +28,7 @@ def test_readout_is_ce_libs_numbers(step):
     view.set_probability("A", 2, 0.95)
     moved = (0.6, 0.95, 0.1, 0.7)
     assert view.probabilities("A") == moved
-    assert f"model A: {format_number(TOTALS[step](moved))} ·" in view.describe()
+    assert f"model A: {format_number(TOTALS[step](moved))}," in view.describe()
     assert view.readout == {"text": view.describe(), "revision": view.revision}
 
 
@@ -51,7 +51,7 @@ def test_sliders_at_their_ends_give_zero_and_infinity_cleanly(step):
         picture = view.svg()
     assert "nan" not in view.describe() and "nan" not in picture.lower()
     expected = {"product": "0", "log": "−∞", "error": "∞"}[step]
-    assert f"model A: {expected} ·" in view.describe()
+    assert f"model A: {expected}," in view.describe()
     assert f">{expected}</text>" in picture
 
 
@@ -136,7 +136,7 @@ def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
     slider.press("ArrowRight")
     assert slider.get_attribute("aria-valuetext") == "point 1 (red): 0.61"
     moved = format_number(ce_lib.cross_entropy(np.ones(4), [0.61, 0.2, 0.1, 0.7]))
-    assert f"model A: {moved} ·" in readout(element)
+    assert f"model A: {moved}," in readout(element)
     page.close()
 
 
