@@ -36,6 +36,7 @@ from ce_lib import (
 from ce_lib.course import exercises, story
 from ce_lib.frameworks import CLIPPING_RULES, naive_cross_entropy_from_logits
 from ce_lib.lines import cross_entropy_gradient_logits, squared_error_gradient_logits
+from ce_lib.views.logit_stability import logit_grid
 
 
 def _first_naive_infinity() -> float:
@@ -97,7 +98,8 @@ def story_numbers() -> dict[str, float]:
     numbers["the smallest positive float64 (mantissa)"] = 4.9
     numbers["machine epsilon (mantissa)"] = 2.2
     numbers["0.5 multiplied 40 times (mantissa)"] = float(f"{0.5**40:.4e}".split("e")[0])
-    numbers["naive sigmoid-then-log: first logit giving ∞"] = _first_naive_infinity()
+    first_infinite = numbers["naive sigmoid-then-log: first logit giving ∞"] = _first_naive_infinity()
+    numbers["the logit slider's last stop before the naive ∞"] = max(z for z in logit_grid() if z < first_infinite)
     for rule in CLIPPING_RULES.values():
         numbers[f"{rule.library}: cap"] = rule.cap
     wrong = -8.0

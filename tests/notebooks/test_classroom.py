@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from ce_lib import words
 from ce_lib.course.exercises import EXERCISES, FUNCTION_CASES, check
 from ce_lib.views._base import STATE_MIME
-from tools import navigation, site
+from tools import navigation, notebooks, site
 from tools.contents import NOTEBOOKS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,21 +34,24 @@ def binder_target(url: str) -> Path:
 def test_every_link_follows_the_one_repository_setting():
     repository = navigation.repository()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    badge = navigation.binder_badge("00_start_here.ipynb")
-    assert badge in readme and f"/gh/{repository}/" in badge
-    assert navigation.nbgitpuller_url("https://YOUR-HUB") in readme
+    for language in words.LANGUAGES:  # each edition's start notebook, on Binder and on a hub
+        binder = navigation.binder_url(NOTEBOOKS[0].file, language)
+        assert binder in readme and f"/gh/{repository}/" in binder
+        assert binder_target(binder).exists()
+        assert navigation.nbgitpuller_url("https://YOUR-HUB", language=language) in readme
     assert "repo=https%3A%2F%2Fgithub.com%2F" + repository.replace("/", "%2F") in navigation.nbgitpuller_url(
         "https://h"
     )
-    assert binder_target(re.search(r"\((https://mybinder\.org/v2/gh/[^)]+)\)", badge)[1]).exists()
 
 
+@pytest.mark.parametrize("language", list(words.LANGUAGES))
 @pytest.mark.parametrize("file", FILES)
-def test_each_notebook_header_links_binder_to_itself(file):
-    header = text(load(file)["cells"][0])
+def test_each_notebook_header_links_binder_to_itself(file, language):
+    path = navigation.edition_path(file, language)
+    header = text(json.loads((ROOT / path).read_text(encoding="utf-8"))["cells"][0])
     urls = re.findall(r"\((https://mybinder\.org/v2/gh/[^)]+)\)", header)
-    assert urls == [navigation.binder_url(file)]
-    assert binder_target(urls[0]) == ROOT / "notebooks" / file
+    assert urls == [navigation.binder_url(file, language)]
+    assert binder_target(urls[0]) == ROOT / path
 
 
 @pytest.mark.parametrize("file", FILES)
@@ -61,7 +65,11 @@ def test_slide_metadata_lets_a_teacher_present_the_notebook(file):
     for cell in cells:
         if "solution" in cell["metadata"].get("tags", []):
             assert cell["metadata"]["slideshow"]["slide_type"] == "skip"
-    assert "notes" in types, "speaker notes for the teacher"
+    source = notebooks.read_source(next(n for n in NOTEBOOKS if n.file == file))
+    notes = [c for c in source.cells if notebooks.TEACHER_NOTE in c.metadata.get("tags", [])]
+    assert notes and all(c.metadata["slideshow"]["slide_type"] == "notes" for c in notes), (
+        "speaker notes for the teacher, in the source (the decks show them; a learner's notebook leaves them out)"
+    )
     for cell in code:  # a view's cell must run inside the slideshow, where the setup cell is skipped
         if any(STATE_MIME in o.get("data", {}) for o in cell["outputs"]):
             assert "from ce_lib.views import" in text(cell), text(cell)
@@ -73,7 +81,7 @@ def guide() -> str:
 
 def test_teacher_guide_plans_fifty_minutes_and_names_the_misconceptions():
     plan = guide().split("## The plan", 1)[1].split("##", 1)[0]
-    minutes = [int(m) for m in re.findall(r"(\d+)–(\d+) min", plan) for m in m]
+    minutes = [int(m) for m in re.findall(r"^\| (\d+)–(\d+) \|", plan, re.M) for m in m]
     assert minutes[0] == 0 and minutes[-1] == 50
     for file in FILES:
         assert file[:2] in plan, f"the plan skips notebook {file}"
@@ -82,7 +90,7 @@ def test_teacher_guide_plans_fifty_minutes_and_names_the_misconceptions():
 
 
 def answer_key() -> dict[str, str]:
-    key_section = guide().split("## Answer key", 1)[1]
+    key_section = guide().split("<!-- answer-key:start -->", 1)[1]
     return dict(re.findall(r"^\| (\d\d\.\d) \| ([^|]+?) \|", key_section, re.M))
 
 
