@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 
-from tools import site
 from tools.contents import NOTEBOOKS
 
 from ..support.pages import axe_violations, launched_browser, require_browser, served
@@ -57,11 +56,9 @@ UNSEEN_AS_SHOWN = """() => document.querySelectorAll('.reveal .slides section').
 
 
 @pytest.fixture(scope="module")
-def edition(tmp_path_factory):
+def edition(static_edition):
     require_browser()
-    folder = tmp_path_factory.mktemp("site")
-    site.build(folder)
-    with served(folder) as url, launched_browser() as browser:
+    with served(static_edition) as url, launched_browser() as browser:
         yield url, browser
 
 

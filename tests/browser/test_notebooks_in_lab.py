@@ -100,7 +100,6 @@ def test_notebook_runs_clean_and_its_views_follow_their_sliders(lab, path):
     try:
         run_all(page)
         shot = SCREENSHOTS / path.removeprefix("notebooks/").replace("/", "-").replace(".ipynb", "")
-        page.screenshot(path=f"{shot}-after-run-all.png")
         assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0, "an error or warning"
         assert page.get_by_text("Error displaying widget").count() == 0
         views = page.locator(".ce-view")
@@ -113,8 +112,8 @@ def test_notebook_runs_clean_and_its_views_follow_their_sliders(lab, path):
             own = moved_and_confirmed(view, "ArrowRight")
             wait_for(lambda v=view: confirmed(v), what="the kernel's readout")
             assert view.locator(".ce-readout").inner_text() == own, "the kernel's numbers differ from the view's"
-            if index > 0:
-                continue  # the kernel-busy check once per notebook, on its first view
+            if index > 0 or "/zh-CN/" in path:
+                continue  # the kernel-busy check once per notebook (English: it does not depend on the words)
             # Kernel busy (a long cell running): the view still follows every key at once, and the
             # kernel confirms its numbers when it gets to them.
             with busy_kernel(page, seconds=2):

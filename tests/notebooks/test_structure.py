@@ -263,3 +263,34 @@ def test_a_learner_meets_no_teachers_note(file):
 def test_every_prediction_is_asked_in_its_notebook():
     asked = {key for file in FILES for key in exercise_keys(load(file)["cells"])}
     assert predict_keys() <= asked
+
+
+# --- the two editions: the same code and the same numbers, only the words differ -------------------
+
+
+def code_without_comments(code: str) -> str:
+    """Return a cell's code with its comments (which are translated) left out."""
+    import io
+    import tokenize
+
+    tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+    kept = [token for token in tokens if token.type != tokenize.COMMENT]
+    return tokenize.untokenize((token.type, token.string) for token in kept)
+
+
+def shown_numbers(cell) -> list[str]:
+    """Return every number a code cell's outputs show (printed text and each view's readout)."""
+    texts = [o.get("text", "") if o["output_type"] == "stream" else o.get("data", {}).get("text/plain", "")
+             for o in outputs(cell)]  # fmt: skip
+    return re.findall(r"\d+(?:\.\d+)?(?:e[+-]?\d+)?", "".join("".join(t) if isinstance(t, list) else t for t in texts))
+
+
+@pytest.mark.parametrize("language", [language for language in words.LANGUAGES if language != words.SOURCE])
+@pytest.mark.parametrize("file", ENGLISH_FILES)
+def test_every_edition_runs_the_same_code_and_shows_the_same_numbers(file, language):
+    english = [c for c in load(file)["cells"] if c["cell_type"] == "code"]
+    translated = [c for c in load(f"{language}/{file}")["cells"] if c["cell_type"] == "code"]
+    assert [code_without_comments(text(c)) for c in translated] == [code_without_comments(text(c)) for c in english]
+    for ours, theirs in zip(english, translated, strict=True):
+        # A Chinese sentence may put its numbers in another order: the same numbers, in any order.
+        assert sorted(shown_numbers(theirs)) == sorted(shown_numbers(ours)), text(ours)[:80]

@@ -158,9 +158,7 @@ def run_all(page, timeout_ms: int = 120_000, until_idle: Callable[..., None] = w
         ".filter(p => p.textContent.trim()).every(p => /\\[\\d+\\]/.test(p.textContent))",
         timeout=timeout_ms,
     )
-    for _ in range(2):  # idle twice, half a second apart: no queued cell is left
-        until_idle(page, timeout_ms)
-        page.wait_for_timeout(500)
+    until_idle(page, timeout_ms)  # every cell has run (each prompt shows its number), and the kernel is done
 
 
 def _write_settings(folder: Path) -> None:
@@ -224,17 +222,11 @@ def running_server(command: list[str], probe_url: str, scratch: Path, cwd: Path 
             server.wait()
 
 
-@contextlib.contextmanager
-def chromium() -> Iterator[object]:
-    """Start Debian's Chromium through Playwright (never a browser Playwright downloads); close it at the end."""
-    from playwright.sync_api import sync_playwright
+def chromium():  # type: ignore[no-untyped-def]
+    """Start Debian's Chromium through the process's one Playwright (``pages.launched_browser``)."""
+    from .pages import launched_browser
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    return launched_browser()
 
 
 def jupyter_server_options(port: int, token: str, served: Path) -> list[str]:

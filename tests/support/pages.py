@@ -7,6 +7,7 @@ loopback port: ES modules do not load from ``file://``.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import http.server
@@ -70,17 +71,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
-def launched_browser():  # type: ignore[no-untyped-def]
-    """Start Debian's Chromium through Playwright (never a browser Playwright downloads)."""
+@functools.cache
+def _playwright():  # type: ignore[no-untyped-def]
+    """Return the one Playwright of this process: its sync API allows one running at a time, and a
+    session-wide browser (the views' pages) may be open while a module starts its own."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    playwright = sync_playwright().start()
+    atexit.register(playwright.stop)
+    return playwright
+
+
+@contextlib.contextmanager
+def launched_browser():  # type: ignore[no-untyped-def]
+    """Start Debian's Chromium through Playwright (never a browser Playwright downloads); close it at the end."""
+    browser = _playwright().chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
 
 
 def page_html(views: list) -> str:  # type: ignore[type-arg]
