@@ -328,6 +328,7 @@ function mountView({ model, el }, figure) {
   function showKernel() {
     const confirmed = model.get("readout");
     parts.readout.dataset.revision = String(revision);
+    parts.readout.dataset.kernelRevision = confirmed && confirmed.revision !== undefined ? String(confirmed.revision) : "";
     const agreed = !model.isStatic && confirmed && confirmed.revision === revision && typeof confirmed.text === "string";
     if (agreed) {
       if (parts.readout.textContent !== confirmed.text) parts.readout.textContent = confirmed.text;

@@ -46,7 +46,11 @@ def test_every_key_moves_every_control_in_notebook7(notebook7, file):
         for index in range(views.count()):
             keyboard = press_every_key(views.nth(index))
             kinds |= {press.before["kind"] for press in keyboard.presses}
-            confirmed_by_the_kernel(page, views.nth(index), keyboard.readout)
+            try:
+                confirmed_by_the_kernel(page, views.nth(index), keyboard.readout)
+            except AssertionError as error:  # with what the server and its kernel logged
+                log = (notebook7.root.parent / "server.log").read_text(encoding="utf-8", errors="replace")
+                raise AssertionError(f"{error}\nthe server's log ends:\n{log[-3000:]}") from None
         page.screenshot(path=str(SCREENSHOTS / f"notebook7-{file.replace('.ipynb', '')}-keys.png"))
         assert "range" in kinds
         assert page.log == {"outside": [], "errors": []}
