@@ -38,7 +38,30 @@ def point_records() -> list[dict]:
     return [{"number": p.number, "colour": p.colour, "x": p.position[0], "y": p.position[1]} for p in story.POINTS]
 
 
-class ModelComparison(View):
+class ModelSliders:
+    """What a view with one slider per point per model (traits ``probabilities_a`` and ``_b``) shares.
+
+    Examples
+    --------
+    >>> view = ModelComparison("error")
+    >>> view.set_probability("B", 2, 0.5)
+    >>> view.probabilities("B")
+    (0.7, 0.5, 0.8, 0.6)
+    """
+
+    def probabilities(self, name: str) -> tuple[float, ...]:
+        """Return model ``name``'s per-point probabilities as the sliders set them."""
+        return tuple(getattr(self, f"probabilities_{name.lower()}"))
+
+    def set_probability(self, name: str, point: int, value: float) -> None:
+        """Move the slider of ``point`` (1 to 4) of model ``name`` ("A" or "B") to ``value``."""
+        key = f"probabilities_{name.lower()}"
+        values = list(getattr(self, key))
+        values[point - 1] = float(value)
+        setattr(self, key, values)
+
+
+class ModelComparison(ModelSliders, View):
     """Model A against model B: one slider per point per model, both replotted at once.
 
     Parameters
@@ -88,17 +111,6 @@ class ModelComparison(View):
             label=words["label"],
             words=words,
         )
-
-    def probabilities(self, name: str) -> tuple[float, ...]:
-        """Return model ``name``'s per-point probabilities as the sliders set them."""
-        return tuple(getattr(self, f"probabilities_{name.lower()}"))
-
-    def set_probability(self, name: str, point: int, value: float) -> None:
-        """Move the slider of ``point`` (1 to 4) of model ``name`` ("A" or "B") to ``value``."""
-        key = f"probabilities_{name.lower()}"
-        values = list(getattr(self, key))
-        values[point - 1] = float(value)
-        setattr(self, key, values)
 
     def totals(self) -> dict[str, float]:
         """Return each model's total for this step (the product, the sum of logs or the cross-entropy)."""

@@ -19,10 +19,10 @@ from ce_lib.course import story
 from ce_lib.formatting import format_number
 from ce_lib.probability import point_errors
 from ce_lib.views._base import View, slider
-from ce_lib.views.plane import point_records
+from ce_lib.views.plane import ModelSliders, point_records
 
 
-class Surprise(View):
+class Surprise(ModelSliders, View):
     """Models A and B's points on the curve −ln p, and each model's errors stacked into its cross-entropy.
 
     Examples
@@ -54,17 +54,6 @@ class Surprise(View):
             probabilities_a=list(story.MODEL_A.probabilities), probabilities_b=list(story.MODEL_B.probabilities),
             points=point_records(), controls=controls, label=words["label"], words=words,
         )  # fmt: skip
-
-    def probabilities(self, name: str) -> tuple[float, ...]:
-        """Return model ``name``'s per-point probabilities as the sliders set them."""
-        return tuple(getattr(self, f"probabilities_{name.lower()}"))
-
-    def set_probability(self, name: str, point: int, value: float) -> None:
-        """Move the slider of ``point`` (1 to 4) of model ``name`` ("A" or "B") to ``value``."""
-        key = f"probabilities_{name.lower()}"
-        values = list(getattr(self, key))
-        values[point - 1] = float(value)
-        setattr(self, key, values)
 
     def surprises(self, name: str) -> np.ndarray:
         """Return each point's surprise −ln p under model ``name``, in nats."""
