@@ -69,6 +69,21 @@ def _leaves(table: dict[str, Any], parts: tuple[str, ...] = ()) -> Iterator[tupl
             yield (*parts, key), value
 
 
+def _entry(header: str, english: str, text: str) -> list[str]:
+    """Return the lines of one entry of a translation file: its table ``header``, its English and its text."""
+    return ["", header, f"english = {_toml_string(english)}", f"text = {_toml_string(text)}"]
+
+
+def _write_if_changed(path: Path, lines: list[str]) -> list[str]:
+    """Write ``lines`` to ``path`` unless it holds them already; return ``[path]`` (from the top) if written."""
+    text = "\n".join(lines) + "\n"
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return []
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return [str(path.relative_to(ROOT))]
+
+
 def _catalogue_skeleton(language: str) -> list[str]:
     """Rewrite each catalogue file of ``language`` in its English file's order, a missing entry with empty text.
 
@@ -82,17 +97,8 @@ def _catalogue_skeleton(language: str) -> list[str]:
         lines = [f"# {source.stem}, in {words.LANGUAGES[language]}: per key, the English it translates and its text."]
         for parts, english in _leaves(tomllib.loads(source.read_text(encoding="utf-8"))):
             entry = had.get(".".join(parts)) or {}
-            lines += [
-                "",
-                f"[{_table_name(parts)}]",
-                f"english = {_toml_string(entry.get('english', english))}",
-                f"text = {_toml_string(entry.get('text', ''))}",
-            ]
-        text = "\n".join(lines) + "\n"
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            written.append(str(path.relative_to(ROOT)))
+            lines += _entry(f"[{_table_name(parts)}]", entry.get("english", english), entry.get("text", ""))
+        written += _write_if_changed(path, lines)
     return written
 
 
@@ -111,12 +117,7 @@ def _prose_skeleton(language: str) -> list[str]:
         texts = {entry["english"].strip(): entry["text"] for entry in had}
         lines = [f"# {Path(name).stem}, in {words.LANGUAGES[language]}: per block of the English, its text."]
         for english in dict.fromkeys(wanted):
-            lines += [
-                "",
-                "[[block]]",
-                f"english = {_toml_string(english)}",
-                f"text = {_toml_string(texts.get(english, ''))}",
-            ]
+            lines += _entry("[[block]]", english, texts.get(english, ""))
         orphans = [entry for entry in had if entry["english"].strip() not in wanted and entry["text"].strip()]
         if orphans:
             lines += [
@@ -124,17 +125,8 @@ def _prose_skeleton(language: str) -> list[str]:
                 "# Translations of English that changed: rework each into its new block above, then delete it.",
             ]
         for entry in orphans:
-            lines += [
-                "",
-                "[[block]]",
-                f"english = {_toml_string(entry['english'])}",
-                f"text = {_toml_string(entry['text'])}",
-            ]
-        text = "\n".join(lines) + "\n"
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            written.append(str(path.relative_to(ROOT)))
+            lines += _entry("[[block]]", entry["english"], entry["text"])
+        written += _write_if_changed(path, lines)
     return written
 
 
