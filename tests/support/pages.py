@@ -158,22 +158,20 @@ def set_control(view_element, index: int, value) -> None:  # type: ignore[no-unt
         )
 
 
-def svg_labels(view_element) -> list[str]:  # type: ignore[no-untyped-def]
-    """Return the texts the live figure marks as its stated numbers and names, sorted."""
-    return sorted(view_element.locator("svg text.ce-label").all_text_contents())
-
-
 def readout(view_element) -> str:
     """Return the view's readout as its text (spaces kept as they are)."""
     return view_element.locator(".ce-readout").text_content()
 
 
-def live_text_problems(view_element, selector: str = "svg text") -> list[str]:
-    """Return what a reader would see wrong in the live figure: texts on top of one another, or cut off."""
-    boxes = view_element.locator(selector).evaluate_all(
-        "els => els.map(e => { const s = e.ownerSVGElement.getBoundingClientRect(), b = e.getBoundingClientRect();"
-        " return [b.left - s.left, b.top - s.top, b.right - s.left, b.bottom - s.top, e.textContent, s.width]; })"
-    )
+#: A text's box, relative to its SVG's: [left, top, right, bottom, its words, the SVG's width].
+TEXT_BOX = (
+    "e => { const s = e.ownerSVGElement.getBoundingClientRect(), b = e.getBoundingClientRect();"
+    " return [b.left - s.left, b.top - s.top, b.right - s.left, b.bottom - s.top, e.textContent, s.width]; }"
+)
+
+
+def text_problems(boxes: list[list]) -> list[str]:  # type: ignore[type-arg]
+    """Return what a reader would see wrong in texts with these boxes (``TEXT_BOX``): one on another, or cut off."""
     problems = [f"{box[4]!r} runs off the figure" for box in boxes if box[0] < -1 or box[2] > box[5] + 1]
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
@@ -181,14 +179,6 @@ def live_text_problems(view_element, selector: str = "svg text") -> list[str]:
             if overlap[0] > 1 and overlap[1] > 1:
                 problems.append(f"{a[4]!r} overlaps {b[4]!r}")
     return problems
-
-
-def browser_drawing(page, view, width: int, uid: str = "ce") -> str:  # type: ignore[no-untyped-def]
-    """Return the SVG markup the view's module draws in the browser for the view's state (its FIGURE.draw)."""
-    return page.evaluate(
-        "async ([module, state, width, uid]) => (await import(`./views/${module}.js`)).FIGURE.draw(state, width, uid)",
-        [view.module, view.state(), width, uid],
-    )
 
 
 def picture_problems(page, markup: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -199,9 +189,23 @@ def picture_problems(page, markup: str) -> list[str]:  # type: ignore[no-untyped
         markup,
     )
     try:
-        return live_text_problems(page.locator("#ce-picture-check"))
+        return text_problems(page.locator("#ce-picture-check svg text").evaluate_all(f"els => els.map({TEXT_BOX})"))
     finally:
         page.evaluate("document.getElementById('ce-picture-check').remove()")
+
+
+def browser_pictures(page, view, widths, uid: str = "ce") -> dict[int, tuple[str, list[str]]]:  # type: ignore[no-untyped-def]
+    """For each width, return the SVG markup the view's module draws in the browser for the view's state (its
+    FIGURE.draw), and what a reader would see wrong in it (as :func:`picture_problems` says), in one call."""
+    drawn = page.evaluate(
+        "async ([module, state, widths, uid]) => { const { FIGURE } = await import(`./views/${module}.js`);"
+        " return widths.map(width => { const markup = FIGURE.draw(state, width, uid);"
+        " const holder = document.createElement('div'); holder.innerHTML = markup; document.body.append(holder);"
+        f" const boxes = [...holder.querySelectorAll('svg text')].map({TEXT_BOX}); holder.remove();"
+        " return [markup, boxes]; }); }",
+        [view.module, view.state(), list(widths), uid],
+    )
+    return {width: (markup, text_problems(boxes)) for width, (markup, boxes) in zip(widths, drawn, strict=True)}
 
 
 #: The rules axe-core files under WCAG 2.0 and 2.1, levels A and AA.

@@ -1,4 +1,7 @@
-"""Clipping (notebook 06): driven from Python (every number is ce_lib's), and live in Chromium against ce_lib."""
+"""Clipping (notebook 06): driven from Python (every number is ce_lib's), and live in Chromium against ce_lib.
+
+What every view shares (names, keyboard, live readout and labels, stored picture, a phone) is in test_every_view.py.
+"""
 
 import random
 import xml.etree.ElementTree as ElementTree
@@ -11,8 +14,6 @@ from ce_lib.formatting import format_number
 from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy
 from ce_lib.views import Clipping
 from ce_lib.views.clipping import rule_key
-
-from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control, svg_labels
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -87,67 +88,23 @@ def test_clipping_at_the_slider_ends():
     assert "nan" not in view.describe()
 
 
-@pytest.mark.parametrize("exponent", [-3.0, -50.0, -43.4, -30.0, -15.7, -7.0, -2.0, 0.0])
+#: Exponents of p where the layout changes (the caps, the slider's ends), and random ones.
+EXPONENTS = [-3.0, -50.0, -43.4, -30.0, -15.7, -15.6, -7.0, -2.0, 0.0]
+EXPONENTS += [round(random.Random("clipping").uniform(-50, 0), 1) for _ in range(25)]
+
+
+@pytest.mark.parametrize("exponent", EXPONENTS)
 def test_the_picture_states_ce_libs_numbers_and_the_caps(exponent):
     view = Clipping()
     view.set_exponent(exponent)
     markup = view.svg()
-    assert picture_labels(markup) == expected_labels(10.0**exponent)
+    assert picture_labels(markup) == expected_labels(view.probability)
     assert ">10⁻⁵⁰</text>" in markup and ">1</text>" in markup  # the log axis, as powers of ten
     for rule in CLIPPING_RULES.values():  # the table gives each rule in the catalogue's words
         assert view.words[f"rule_{rule_key(rule.library)}"].split()[0] in markup
 
 
-def test_display_carries_the_widget_a_picture_and_the_state():
-    view = Clipping()
-    data, _ = view._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in data
-    assert data["image/png"].startswith("iVBORw0KGgo")
-    assert data["text/plain"] == view.describe()
-    assert data["application/vnd.ce-lib.view+json"]["module"] == "clipping"
-    assert set(view.state_keys) <= set(data["application/vnd.ce-lib.view+json"]["state"])
-
-
 # In the browser ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("exponent", [-3.0, -50.0, -43.4, -15.7, 0.0])
-def test_stored_picture_reads_cleanly(view_pages, exponent):
-    view = Clipping()
-    view.set_exponent(exponent)
-    page = view_pages.show(view)
-    for width in (960, 700, 375):
-        assert picture_problems(page, view.svg(width)) == [], width
-    page.close()
-
-
-def test_the_stored_picture_is_what_the_browser_draws(view_pages):
-    """One drawing: the kernel's picture is the browser's figure, markup for markup, at any width."""
-    view = Clipping()
-    page = view_pages.show(view)
-    for exponent in (-3.0, -50.0, -15.7, 0.0):
-        view.set_exponent(exponent)
-        for width in (960, 700, 375):
-            assert browser_drawing(page, view, width) == view.svg(width), (exponent, width)
-    page.close()
-
-
-def test_live_clipping_shows_ce_libs_numbers(view_pages):
-    view = Clipping()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert readout(element) == view.describe()
-    assert svg_labels(element) == expected_labels(view.probability)
-    rng = random.Random("clipping")
-    exponents = [-50.0, 0.0, -43.4, -15.7, -15.6, -7.0] + [round(rng.uniform(-50, 0), 1) for _ in range(25)]
-    for exponent in exponents:
-        set_control(element, 0, f"{exponent:.1f}")
-        view.set_exponent(exponent)
-        assert readout(element) == view.describe(), exponent
-        assert svg_labels(element) == expected_labels(view.probability), exponent
-    assert browser_drawing(page, view, 960) == view.svg(960)
-    assert page.errors == []
-    page.close()
 
 
 def test_live_clipping_agrees_with_ce_lib_digit_for_digit(view_pages):
@@ -169,43 +126,4 @@ def test_live_clipping_agrees_with_ce_lib_digit_for_digit(view_pages):
     for p, words in zip(probabilities, shown, strict=True):
         view.set_probability(p)
         assert words == view.describe(), p
-    page.close()
-
-
-def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
-    view = Clipping()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert element.get_attribute("role") == "group" and element.get_attribute("aria-label") == view.label
-    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
-    svg = element.locator("svg")
-    assert svg.get_attribute("role") == "img" and view.describe() in svg.get_attribute("aria-label")
-    slider = element.locator("input.ce-slider").first
-    slider.focus()
-    slider.press("ArrowRight")
-    view.set_exponent(-2.9)
-    assert slider.get_attribute("aria-valuetext") == "p(true class): 0.0013"
-    assert readout(element) == view.describe()
-    page.close()
-
-
-def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages):
-    page = view_pages.show(Clipping(), width=375, height=800)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    element = page.locator(".ce-view")
-    set_control(element, 0, "-50.0")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    assert live_text_problems(element) == []
-    assert page.errors == []
-    page.close()
-
-
-@pytest.mark.parametrize("width", [1000, 375])
-def test_live_labels_never_overlap(view_pages, width):
-    page = view_pages.show(Clipping(), width=width)
-    element = page.locator(".ce-view")
-    assert live_text_problems(element) == []
-    for value in ("-50.0", "-43.4", "-15.6", "0.0"):
-        set_control(element, 0, value)
-        assert live_text_problems(element) == [], value
     page.close()

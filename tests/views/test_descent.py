@@ -1,7 +1,7 @@
-"""Gradient descent from model A's line, on either loss (notebook 07): driven from Python, and live in Chromium."""
+"""Gradient descent from model A's line, on either loss (notebook 07): driven from Python.
 
-import json
-import random
+What every view shares (names, keyboard, live readout and labels, stored picture, a phone) is in test_every_view.py.
+"""
 
 import numpy as np
 import pytest
@@ -14,8 +14,7 @@ from ce_lib.lines import LOSSES, gradient_descent, line_cross_entropy, line_squa
 from ce_lib.views import Descent
 from ce_lib.views._state import StateError, portable
 
-from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control
-from ._learning import check_fits_a_phone, check_named_for_screen_readers, svg_texts
+from ..support.pictures import svg_texts
 
 MODEL_B_CE = line_cross_entropy(story.MODEL_B.line.weights(), story.POSITIONS, story.LABELS)
 LAST = story.DESCENT_STEPS
@@ -125,18 +124,12 @@ def test_descent_refuses_a_step_off_the_path():
 
 def test_step_zero_is_model_a_and_steps_are_counted_in_words():
     view = Descent()
+    assert view.describe().startswith("Lowering cross-entropy: step 0: 4.78 · model A (step 0): 4.78 · ")
     assert view.errors() == pytest.approx(ce_lib.point_errors(story.MODEL_A.probabilities), abs=1e-12)
     assert "The line after 0 steps" in svg_texts(view.svg())
     view.set_step(1)
     assert "The line after 1 step" in svg_texts(view.svg())
     assert "Each point's error −ln p after 1 step" in " ".join(svg_texts(view.svg()))
-
-
-def test_descent_display_carries_the_picture_and_the_state():
-    data, _ = Descent()._repr_mimebundle_()
-    assert data["image/png"].startswith("iVBORw0KGgo")
-    assert data["text/plain"].startswith("Lowering cross-entropy: step 0: 4.78")
-    assert data["application/vnd.ce-lib.view+json"]["module"] == "descent"
 
 
 def test_every_word_comes_from_the_catalogue():
@@ -145,82 +138,3 @@ def test_every_word_comes_from_the_catalogue():
     assert [control["label"] for control in view.controls] == [view.words["control_loss"], view.words["control_step"]]
     options = [text for text, _ in view.controls[0]["options"]]
     assert options == [view.words["loss_cross_entropy"], view.words["loss_squared_error"]]
-
-
-# In the browser ------------------------------------------------------------------------------
-
-
-def test_live_descent_shows_ce_libs_numbers_for_random_steps(view_pages):
-    view = Descent()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert readout(element) == view.describe()
-    rng = random.Random("descent")
-    steps = [0, LAST, first_below_b()] + [rng.randrange(LAST + 1) for _ in range(30)]
-    for k, step in enumerate(steps):
-        if k % 8 == 7:  # now and then, the other loss
-            loss = LOSSES[(LOSSES.index(view.loss) + 1) % 2]
-            element.locator(f".ce-control input[value='{json.dumps(loss)}']").check()
-            view.loss = loss
-        set_control(element, 2, str(step))
-        view.set_step(step)
-        assert readout(element) == view.describe()
-        if step % 5 == 0 or step == first_below_b():
-            assert browser_drawing(page, view, 960) == view.svg(960)
-            assert live_text_problems(element, "svg text.ce-label") == []
-    assert page.errors == []
-    page.close()
-
-
-@pytest.mark.parametrize("loss", LOSSES)
-def test_the_stored_picture_is_what_the_browser_draws(view_pages, loss):
-    """One drawing: the kernel's picture is the browser's figure, markup for markup, at any width."""
-    view = Descent()
-    view.loss = loss
-    page = view_pages.show(view)
-    for step in (0, 1, first_below_b(), LAST):
-        view.set_step(step)
-        for width in (960, 700, 375):
-            assert browser_drawing(page, view, width) == view.svg(width), (step, width)
-    page.close()
-
-
-@pytest.mark.parametrize("loss", LOSSES)
-def test_stored_picture_reads_cleanly(view_pages, loss):
-    view = Descent()
-    view.loss = loss
-    page = view_pages.show(view)
-    for step in (0, 1, 2, 5, first_below_b() - 1, first_below_b(), 150, LAST):  # the slider's ends and the marks
-        view.set_step(step)
-        for width in (960, 375):
-            assert picture_problems(page, view.svg(width)) == [], (step, width)
-    page.close()
-
-
-def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
-    """An accessible name, a figure with a text title, a readout a screen reader hears change."""
-    view = Descent()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    check_named_for_screen_readers(element, view)
-    slider = element.locator("input.ce-slider").first  # the step
-    slider.focus()
-    slider.press("ArrowRight")
-    assert slider.get_attribute("aria-valuetext") == "step: 1"
-    view.set_step(1)
-    assert readout(element) == view.describe() and readout(element).startswith("Lowering cross-entropy: step 1: ")
-    slider.press("End")
-    view.set_step(LAST)
-    assert readout(element) == view.describe()
-    page.close()
-
-
-def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages):
-    page = view_pages.show(Descent(), width=375, height=800)
-    element = page.locator(".ce-view")
-    check_fits_a_phone(page, element)
-    set_control(element, 2, str(LAST))
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    assert live_text_problems(element, "svg text.ce-label") == []
-    assert page.errors == []
-    page.close()

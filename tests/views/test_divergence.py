@@ -1,8 +1,9 @@
-"""Divergence (notebook 06): driven from Python (every number is ce_lib's), and live in Chromium against ce_lib."""
+"""Divergence (notebook 06): driven from Python (every number is ce_lib's), and live in Chromium against ce_lib.
 
-import html
+What every view shares (names, keyboard, live readout and labels, stored picture, a phone) is in test_every_view.py.
+"""
+
 import itertools
-import json
 import random
 import re
 
@@ -16,17 +17,12 @@ from ce_lib.views._base import drawing_source
 from ce_lib.views._render import svg as draw_svg
 from ce_lib.views.divergence import PREDICTION_WEIGHTS, TRUTH
 
-from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control, svg_labels
+from ..support.pages import picture_problems, readout, set_control
+from ..support.pictures import drawing_code, stated
 
 #: Weights that reach every corner of the layout: q = p, a class given 0 (KL = ∞), all 0 (uniform), lopsided.
 MOVED_WEIGHTS = [PREDICTION_WEIGHTS, TRUTH, (1.0, 0.01, 0.01), (0.01, 0.01, 1.0), (0.6, 0.3, 0.1), (0.0, 1.0, 0.0),
                  (0.0, 0.0, 0.0), (1.0, 1.0, 1.0), (0.0, 0.0, 1.0), (1.0, 0.0, 0.0), (0.01, 1.0, 1.0)]  # fmt: skip
-
-
-def stated(markup: str, ordered: bool = False) -> list[str]:
-    """Return the texts an SVG picture marks as its stated numbers and names (class ce-label), sorted or in order."""
-    texts = [html.unescape(t) for t in re.findall(r'<text[^>]*class="ce-label[^"]*"[^>]*>([^<]*)</text>', markup)]
-    return texts if ordered else sorted(texts)
 
 
 def numbers(texts: list[str]) -> list[str]:
@@ -110,6 +106,17 @@ def test_the_picture_states_ce_libs_numbers(weights):
         assert " ".join(t for t in texts if t not in numbers(texts)) == titles
 
 
+def test_the_picture_states_ce_libs_numbers_for_random_weights():
+    """Thirty random moves of one weight each, one after another, as a learner makes them."""
+    view = Divergence()
+    rng = random.Random("divergence")
+    for _ in range(30):
+        k = rng.randrange(1, 4)
+        view.set_weight(k, rng.choice([0.0, 1.0, round(rng.uniform(0, 1), 2)]))
+        assert view.describe() == divergence_readout(view.prediction())
+        assert numbers(stated(view.svg())) == expected_labels(view), view.weights
+
+
 def test_the_picture_follows_the_truth_it_is_given():
     """The drawing is general over the distributions: another truth (with a class p gives 0) draws ce_lib's numbers."""
     view = set_up((0.3, 0.2, 0.5))
@@ -118,23 +125,9 @@ def test_the_picture_follows_the_truth_it_is_given():
     assert numbers(stated(view.svg())) == expected_labels(view)
 
 
-def test_every_word_comes_from_the_catalogue():
-    """Mark every word of the view's catalogue: every text of the figure with a letter in it is marked."""
-    view = Divergence()
-    view.words = {key: "§" + words for key, words in view.words.items()}
-    picture = view.svg()
-    texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", picture)]
-    assert [t for t in texts if re.search("[A-Za-z]", t) and "§" not in t] == []
-    assert view.describe().startswith("§") and 'aria-label="§' in picture
-
-
 def js(expression: str):  # type: ignore[no-untyped-def]
     """Return what ``expression`` gives in the view's own drawing code, run in QuickJS as for the stored picture."""
-    import quickjs
-
-    context = quickjs.Context()
-    context.eval(drawing_source(Divergence.parts))
-    return json.loads(context.eval(f"JSON.stringify({expression})"))
+    return drawing_code(Divergence.parts, expression)
 
 
 def test_stack_labels_keep_apart_and_inside_the_axis():
@@ -150,25 +143,7 @@ def test_stack_labels_keep_apart_and_inside_the_axis():
     assert js("stackLabelSpots([100, 50, 20], 24, 50, 300)") == [100, 74, 50]  # the top one back down, the rest below
 
 
-def test_display_carries_the_widget_a_picture_and_the_state():
-    view = Divergence()
-    data, _ = view._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in data
-    assert data["image/png"].startswith("iVBORw0KGgo")
-    assert data["text/plain"] == view.describe()
-    assert data["application/vnd.ce-lib.view+json"]["module"] == "divergence"
-    assert set(view.state_keys) <= set(data["application/vnd.ce-lib.view+json"]["state"])
-
-
 # In the browser ------------------------------------------------------------------------------
-
-
-def test_stored_picture_reads_cleanly(view_pages):
-    page = view_pages.show(Divergence())
-    for weights in MOVED_WEIGHTS:
-        for width in (960, 700, 375):
-            assert picture_problems(page, set_up(weights).svg(width)) == [], (weights, width)
-    page.close()
 
 
 def test_a_picture_of_four_classes_reads_cleanly(view_pages):
@@ -187,44 +162,6 @@ def test_a_picture_of_four_classes_reads_cleanly(view_pages):
     page.close()
 
 
-def test_the_stored_picture_is_what_the_browser_draws(view_pages):
-    """One drawing: the kernel's picture is the browser's figure, markup for markup, at any width."""
-    page = view_pages.show(Divergence())
-    for weights in (PREDICTION_WEIGHTS, (0.0, 0.3, 0.5), (0.0, 0.0, 0.0), (0.01, 0.01, 1.0)):
-        view = set_up(weights)
-        for width in (960, 700, 375):
-            assert browser_drawing(page, view, width) == view.svg(width), (weights, width)
-    page.close()
-
-
-def test_live_divergence_shows_ce_libs_numbers(view_pages):
-    view = Divergence()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert readout(element) == view.describe()
-    assert numbers(svg_labels(element)) == expected_labels(view)
-    rng = random.Random("divergence")
-    for _ in range(30):
-        k = rng.randrange(1, 4)
-        value = rng.choice([0.0, 1.0, round(rng.uniform(0, 1), 2)])
-        set_control(element, k - 1, f"{value:.2f}")
-        view.set_weight(k, value)
-        assert readout(element) == view.describe()
-        assert numbers(svg_labels(element)) == expected_labels(view)
-    for k, value in enumerate(TRUTH, start=1):  # q = p: KL printed as ce_lib prints it
-        set_control(element, k - 1, f"{value:.2f}")
-        view.set_weight(k, value)
-    assert readout(element) == view.describe()
-    for k in (1, 2, 3):  # all weights 0: the uniform prediction
-        set_control(element, k - 1, "0.00")
-        view.set_weight(k, 0.0)
-    assert readout(element) == view.describe()
-    assert numbers(svg_labels(element)) == expected_labels(view)
-    assert browser_drawing(page, view, 960) == view.svg(960)
-    assert page.errors == []
-    page.close()
-
-
 def test_live_divergence_agrees_with_kl_divergence_digit_for_digit(view_pages):
     """Many weights, straight through the module's describe: KL's special branch included."""
     view = Divergence()
@@ -239,44 +176,4 @@ def test_live_divergence_agrees_with_kl_divergence_digit_for_digit(view_pages):
             view.set_weight(k, value)
         assert readout(element) == view.describe(), weights
     assert page.errors == []
-    page.close()
-
-
-def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
-    """An accessible name, a figure with a text title, a readout a screen reader hears change."""
-    view = Divergence()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert element.get_attribute("role") == "group" and element.get_attribute("aria-label") == view.words["label"]
-    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
-    svg = element.locator("svg")
-    assert svg.get_attribute("role") == "img" and view.describe() in svg.get_attribute("aria-label")
-    slider = element.locator("input.ce-slider").first
-    slider.focus()
-    slider.press("ArrowRight")
-    assert slider.get_attribute("aria-valuetext") == "weight q1: 0.21"
-    view.set_weight(1, 0.21)
-    assert readout(element) == view.describe()
-    page.close()
-
-
-def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages):
-    page = view_pages.show(Divergence(), width=375, height=800)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    element = page.locator(".ce-view")
-    set_control(element, 0, "0.00")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    assert live_text_problems(element, "svg text.ce-label") == []
-    assert page.errors == []
-    page.close()
-
-
-@pytest.mark.parametrize("width", [1000, 375])
-def test_live_labels_never_overlap(view_pages, width):
-    page = view_pages.show(Divergence(), width=width)
-    element = page.locator(".ce-view")
-    assert live_text_problems(element, "svg text.ce-label") == []
-    for control, value in ((0, "0.00"), (2, "0.01"), (1, "0.00"), (0, "0.60"), (1, "0.30"), (2, "0.10")):
-        set_control(element, control, value)
-        assert live_text_problems(element, "svg text.ce-label") == []
     page.close()

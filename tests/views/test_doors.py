@@ -1,4 +1,7 @@
-"""The three doors (notebook 04): driven from Python, and live in Chromium against ce_lib."""
+"""The three doors (notebook 04): driven from Python, and live in Chromium against ce_lib.
+
+What every view shares (names, keyboard, live readout and labels, stored picture, a phone) is in test_every_view.py.
+"""
 
 import itertools
 import math
@@ -13,7 +16,7 @@ from ce_lib.course import story
 from ce_lib.formatting import format_fixed
 from ce_lib.views import Doors
 
-from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control
+from ..support.pages import readout, set_control
 
 SVG = "{http://www.w3.org/2000/svg}"
 #: Door settings that put outcomes on top of one another, at ∞, at 0 and at 1, and a tie.
@@ -67,6 +70,7 @@ def test_table_is_ce_libs_outcome_table():
 
 def test_readout_names_the_most_and_least_likely():
     view = Doors()
+    assert view.label == "Three doors: one slider per door for its probability of a gift"
     assert view.describe() == (
         "Most likely: gift, gift, no gift (probability 0.504, cross-entropy 0.685) · "
         "least likely: no gift, no gift, gift (probability 0.006, cross-entropy 5.116)"
@@ -120,60 +124,13 @@ def test_the_pictures_table_states_ce_libs_numbers(settings):
     assert picture_text(narrow, "ce-key") == ["y₁y₂y₃: 1 = gift, 0 = no gift", "★ most likely · ✗ least likely"]
 
 
-def test_display_carries_the_widget_a_picture_and_the_state():
-    data, _ = Doors()._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in data
-    assert data["image/png"].startswith("iVBORw0KGgo")
-    assert data["text/plain"].startswith("Most likely")
-    assert data["application/vnd.ce-lib.view+json"]["module"] == "doors"
-
-
 # In the browser ------------------------------------------------------------------------------
-
-
-def test_stored_picture_reads_cleanly(view_pages):
-    view = Doors()
-    page = view_pages.show(view)
-    for settings in [story.DOOR_PROBABILITIES, *EXTREMES, *random_settings("doors-clean", 8)]:
-        set_doors(view, settings)
-        for width in (960, 700, 359):
-            assert picture_problems(page, view.svg(width)) == [], (settings, width)
-    page.close()
-
-
-def test_the_stored_picture_is_what_the_browser_draws(view_pages):
-    """One drawing: the kernel's picture is the browser's figure, markup for markup, at any width."""
-    view = Doors()
-    page = view_pages.show(view)
-    for settings in (story.DOOR_PROBABILITIES, (1.0, 0.0, 0.5)):
-        set_doors(view, settings)
-        for width in (960, 700, 375):
-            assert browser_drawing(page, view, width) == view.svg(width), (settings, width)
-    page.close()
 
 
 def browser_rows(element) -> list[tuple[str, ...]]:
     """Return the live table's rows as a screen reader meets them: the cells of each row but the header."""
     rows = element.get_by_role("table").get_by_role("row")
     return [tuple(row.get_by_role("cell").all_text_contents()) for row in rows.all()[1:]]
-
-
-def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages):
-    view = Doors()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert readout(element) == view.describe()
-    assert browser_rows(element) == view.table_rows()
-    for values in random_settings("doors", 10):
-        for door, value in enumerate(values):
-            set_control(element, door, f"{value:.2f}")
-            view.set_probability(door + 1, value)
-            assert readout(element) == view.describe()
-        assert browser_rows(element) == view.table_rows()
-        assert element.locator("svg text.ce-sum").text_content() == view.sum_text()
-    assert browser_drawing(page, view, 960) == view.svg(960)
-    assert page.errors == []
-    page.close()
 
 
 def test_live_table_is_a_table_that_marks_rows_and_aligns_numbers(view_pages):
@@ -198,10 +155,20 @@ def test_live_table_is_a_table_that_marks_rows_and_aligns_numbers(view_pages):
     page.close()
 
 
-def test_probabilities_sum_like_fsum_in_the_browser(view_pages):
-    """The module's sum of the eight probabilities is math.fsum's, digit for digit, for many settings."""
-    page = view_pages.show(Doors())
+def test_live_table_and_sum_are_ce_libs_and_the_sum_is_fsums_in_the_browser(view_pages):
+    """The live table, as a screen reader meets it, and the sum are ce_lib's; the module's sum of the eight
+    probabilities is math.fsum's, digit for digit, for many settings."""
+    view = Doors()
+    page = view_pages.show(view)
     element = page.locator(".ce-view")
+    assert browser_rows(element) == view.table_rows()
+    for values in random_settings("doors", 10):
+        for door, value in enumerate(values):
+            set_control(element, door, f"{value:.2f}")
+            view.set_probability(door + 1, value)
+            assert readout(element) == view.describe()
+        assert browser_rows(element) == view.table_rows()
+        assert element.locator("svg text.ce-sum").text_content() == view.sum_text()
     rng = random.Random("fsum")
     for _ in range(40):
         values = [round(rng.uniform(0, 1), 2) for _ in range(3)]
@@ -210,37 +177,5 @@ def test_probabilities_sum_like_fsum_in_the_browser(view_pages):
         total = math.fsum(row.probability for row in ce_lib.outcome_table(values))
         sum_text = element.locator("svg text.ce-sum").text_content()
         assert sum_text == f"The 8 probabilities sum to {format_fixed(total, 6)}"
-    page.close()
-
-
-def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
-    """An accessible name, a figure named by its title and readout, a readout a screen reader hears change."""
-    page = view_pages.show(Doors())
-    element = page.locator(".ce-view")
-    assert element.get_attribute("role") == "group"
-    assert element.get_attribute("aria-label") == "Three doors: one slider per door for its probability of a gift"
-    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
-    svg = element.locator("svg")
-    assert svg.get_attribute("role") == "figure"
-    assert svg.get_attribute("aria-label") == f"Likely outcomes have small cross-entropy. {Doors().describe()}"
-    slider = element.locator("input.ce-slider").first
-    slider.focus()
-    slider.press("ArrowRight")
-    assert slider.get_attribute("aria-valuetext") == "door 1: p(gift): 0.81"
-    moved = Doors()
-    moved.set_probability(1, 0.81)
-    assert readout(element) == moved.describe()
-    page.close()
-
-
-@pytest.mark.parametrize("width", [375, 1000])
-def test_live_labels_never_overlap_and_stay_inside(view_pages, width):
-    page = view_pages.show(Doors(), width=width, height=1000)
-    element = page.locator(".ce-view")
-    settings = [story.DOOR_PROBABILITIES, *EXTREMES, *random_settings(f"doors-overlap-{width}", 6)]
-    for values in settings:
-        for door, value in enumerate(values):
-            set_control(element, door, f"{value:.2f}")
-        assert live_text_problems(element, "svg text") == [], values
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.errors == []
     page.close()

@@ -1,9 +1,10 @@
-"""One point's binary cross-entropy (notebook 05): driven from Python, and live in Chromium against ce_lib."""
+"""One point's binary cross-entropy (notebook 05): driven from Python, and live in Chromium against ce_lib.
+
+What every view shares (names, keyboard, live readout and labels, stored picture, a phone) is in test_every_view.py.
+"""
 
 import html
 import itertools
-import json
-import random
 import re
 
 import numpy as np
@@ -12,21 +13,14 @@ import pytest
 import ce_lib
 from ce_lib.formatting import format_number
 from ce_lib.views import BinaryFormula
-from ce_lib.views._base import drawing_source
 
-from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control, svg_labels
+from ..support.pages import set_control
+from ..support.pictures import drawing_code, stated
 
-#: The radio button of each label, and the index of the slider p, among the view's inputs.
+#: The radio button of each label among the view's inputs (the slider p comes after them).
 RADIO = {0.0: 0, 0.5: 1, 1.0: 2}
-SLIDER = 3
 #: Settings that reach every corner of the layout: each label, p at both ends, either side of where the words flip.
 SETTINGS = list(itertools.product((0.0, 0.5, 1.0), (0.0, 0.01, 0.3, 0.5, 0.62, 0.63, 0.99, 1.0)))
-
-
-def stated(markup: str, ordered: bool = False) -> list[str]:
-    """Return the texts an SVG picture marks as its stated numbers and names (class ce-label), sorted or in order."""
-    texts = [html.unescape(t) for t in re.findall(r'<text[^>]*class="ce-label[^"]*"[^>]*>([^<]*)</text>', markup)]
-    return texts if ordered else sorted(texts)
 
 
 def set_up(y: float, p: float) -> BinaryFormula:
@@ -96,11 +90,7 @@ def test_every_word_comes_from_the_catalogue():
 
 def js(expression: str):  # type: ignore[no-untyped-def]
     """Return what ``expression`` gives in the view's own drawing code, run in QuickJS as for the stored picture."""
-    import quickjs
-
-    context = quickjs.Context()
-    context.eval(drawing_source(BinaryFormula.parts))
-    return json.loads(context.eval(f"JSON.stringify({expression})"))
+    return drawing_code(BinaryFormula.parts, expression)
 
 
 def test_spread_keeps_labels_apart_and_inside():
@@ -112,59 +102,11 @@ def test_spread_keeps_labels_apart_and_inside():
     assert js("spread([5, 300], 20, 10, 500)") == [10.0, 300.0]
 
 
-def test_display_carries_the_widget_a_picture_and_the_state():
-    data, _ = BinaryFormula()._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in data
-    assert data["image/png"].startswith("iVBORw0KGgo")
-    assert data["text/plain"].startswith("y = 1, q = 0.80")
-    assert data["application/vnd.ce-lib.view+json"]["module"] == "formula"
-
-
 # In the browser ------------------------------------------------------------------------------
 
 
-def test_stored_picture_reads_cleanly(view_pages):
-    page = view_pages.show(BinaryFormula())
-    for (y, p), width in itertools.product(SETTINGS, (960, 375)):
-        assert picture_problems(page, set_up(y, p).svg(width)) == [], (y, p, width)
-    page.close()
-
-
-def test_the_stored_picture_is_what_the_browser_draws(view_pages):
-    """One drawing: the kernel's picture is the browser's figure, markup for markup, at any width."""
-    page = view_pages.show(BinaryFormula())
-    for y, p in ((1.0, 0.8), (0.5, 0.0), (0.0, 0.63), (1.0, 1.0)):
-        view = set_up(y, p)
-        for width in (960, 700, 375):
-            assert browser_drawing(page, view, width) == view.svg(width), (y, p, width)
-    page.close()
-
-
-def test_live_view_shows_ce_libs_numbers_for_random_settings(view_pages):
-    view = BinaryFormula()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert readout(element) == view.describe()
-    rng = random.Random("formula")
-    for step in range(40):
-        if rng.random() < 0.35:
-            y = rng.choice([0.0, 0.5, 1.0])
-            set_control(element, RADIO[y], True)
-            view.set_label(y)
-        else:
-            p = rng.choice([0.0, 1.0, 0.5, round(rng.uniform(0, 1), 2)])
-            set_control(element, SLIDER, f"{p:.2f}")
-            view.set_probability(p)
-        assert readout(element) == view.describe()
-        if step % 4 == 0:
-            assert svg_labels(element) == sorted([view.words["title"], *view.marker_texts().values()])
-    assert browser_drawing(page, view, 960) == view.svg(960)
-    assert page.errors == []
-    page.close()
-
-
 def test_every_slider_position_reads_the_same_in_the_browser(view_pages):
-    """For each label, all 101 positions of p: the readout and the markers' words are ce_lib's."""
+    """For each label, all 101 positions of p: the readout, the title and the markers' words are ce_lib's."""
     view = BinaryFormula()
     page = view_pages.show(view)
     element = page.locator(".ce-view")
@@ -186,40 +128,6 @@ def test_every_slider_position_reads_the_same_in_the_browser(view_pages):
         for i, (shown_readout, labels) in enumerate(shown):
             view.set_probability(float(f"{i / 100:.2f}"))
             assert shown_readout == view.describe()
-            assert sorted(view.marker_texts().values()) == sorted(w for w in labels if w.startswith("y ="))
-    page.close()
-
-
-def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
-    """An accessible name, a figure with a text title, a readout a screen reader hears change."""
-    view = BinaryFormula()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert element.get_attribute("role") == "group" and element.get_attribute("aria-label") == view.words["label"]
-    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
-    svg = element.locator("svg")
-    assert svg.get_attribute("role") == "img" and view.describe() in svg.get_attribute("aria-label")
-    slider = element.locator("input.ce-slider").first
-    slider.focus()
-    slider.press("ArrowRight")
-    assert slider.get_attribute("aria-valuetext") == "q: 0.81"
-    view.set_probability(0.81)
-    assert readout(element) == view.describe()
-    radio = element.locator("input[type=radio]").nth(RADIO[0.5])
-    radio.focus()
-    radio.press("Space")
-    view.set_label(0.5)
-    assert readout(element) == view.describe()
-    page.close()
-
-
-@pytest.mark.parametrize("width", [375, 1000])
-def test_live_labels_never_overlap_and_it_fits(view_pages, width):
-    page = view_pages.show(BinaryFormula(), width=width, height=900)
-    element = page.locator(".ce-view")
-    for y, p in itertools.product((0.0, 0.5, 1.0), ("0.00", "0.05", "0.50", "0.62", "0.63", "0.95", "1.00")):
-        set_control(element, RADIO[y], True)
-        set_control(element, SLIDER, p)
-        assert live_text_problems(element, "svg text") == []
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+            assert sorted(labels) == sorted([view.words["title"], *view.marker_texts().values()])
+    assert page.errors == []
     page.close()

@@ -1,15 +1,14 @@
 """The views that say why the name and why this loss: surprise (03), honest probabilities (05), the push (07).
 
-Each is checked the way every view is: its readout is ce_lib's numbers in the catalogue's words;
-in Chromium the live readout equals it for random control settings, the browser draws exactly
-the stored picture, and no text of the picture overlaps another or runs off it, with the
-controls at their ends too.
+Here, what each says: its readout is ce_lib's numbers in the catalogue's words. What every view
+shares (in Chromium the live readout equals it for random control settings, the browser draws
+exactly the stored picture, and no text of the picture overlaps another or runs off it, with the
+controls at their ends too) is in test_every_view.py.
 """
 
 from __future__ import annotations
 
 import math
-import random
 
 import numpy as np
 import pytest
@@ -18,8 +17,6 @@ import ce_lib
 from ce_lib.course import story
 from ce_lib.formatting import format_number
 from ce_lib.views import Calibration, Divergence, Gradients, Surprise
-
-from ..support.pages import browser_drawing, picture_problems, readout, set_control
 
 
 def test_surprise_is_ce_libs_errors_and_their_sum():
@@ -85,68 +82,3 @@ def test_the_doors_scored_with_the_wrong_probabilities():
     assert view.decomposition()["kl"] == 0.0 and view.decomposition()["cross_entropy"] == pytest.approx(sum(own))
     view.set_weight(3, 0.0)  # a gift behind door 3 now happens, though q calls it impossible
     assert view.decomposition()["kl"] == math.inf and "∞" in view.describe()
-
-
-CASES = {
-    "surprise": (Surprise, lambda rng: rng.choice([0.0, 1.0, round(rng.uniform(0, 1), 2)])),
-    "calibration": (Calibration, None),
-    "gradients": (Gradients, None),
-    "doors-divergence": (lambda: Divergence("doors"), None),
-}
-
-
-def random_setting(view, rng):
-    """Return (control index, value) for a random move of one of the view's controls."""
-    index = rng.randrange(len(view.controls))
-    spec = view.controls[index]
-    if spec["kind"] == "choice":
-        return index, rng.choice(spec["options"])[1]
-    steps = round((spec["max"] - spec["min"]) / spec["step"])
-    return index, round(spec["min"] + rng.choice([0, steps, rng.randrange(steps + 1)]) * spec["step"], 10)
-
-
-def apply(view, spec, value) -> None:
-    if spec.get("index") is None:
-        setattr(view, spec["key"], value)
-    else:
-        values = list(getattr(view, spec["key"]))
-        values[spec["index"]] = value
-        setattr(view, spec["key"], values)
-
-
-@pytest.mark.parametrize("name", list(CASES))
-def test_live_view_shows_ce_libs_numbers_and_draws_the_stored_picture(view_pages, name):
-    cls, _ = CASES[name]
-    view = cls()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert readout(element) == view.describe()
-    rng = random.Random(name)
-    for _ in range(30):
-        index, value = random_setting(view, rng)
-        spec = view.controls[index]
-        if spec["kind"] == "choice":
-            element.locator(f".ce-control input[value='{value}']").check()
-        else:
-            set_control(element, sum(1 for s in view.controls[:index] if s["kind"] != "choice"), value)
-        apply(view, spec, value)
-        assert readout(element) == view.describe()
-    for width in (960, 640, 375):
-        assert browser_drawing(page, view, width) == view.svg(width)
-    assert page.errors == []
-    page.close()
-
-
-@pytest.mark.parametrize("name", list(CASES))
-def test_stored_picture_reads_cleanly_with_the_controls_at_their_ends(view_pages, name):
-    cls, _ = CASES[name]
-    view = cls()
-    page = view_pages.show(view)
-    assert picture_problems(page, view.svg()) == []
-    for spec in view.controls:
-        ends = [value for _, value in spec["options"]] if spec["kind"] == "choice" else [spec["min"], spec["max"]]
-        for end in ends:
-            apply(view, spec, end)
-            assert picture_problems(page, view.svg()) == [], (spec["key"], spec.get("index"), end)
-            assert picture_problems(page, view.svg(375)) == [], (spec["key"], spec.get("index"), end, 375)
-    page.close()

@@ -1,4 +1,7 @@
-"""Softmax (notebook 06): driven from Python (every number is ce_lib's), and live in Chromium against ce_lib."""
+"""Softmax (notebook 06): driven from Python (every number is ce_lib's).
+
+What every view shares (names, keyboard, live readout and labels, stored picture, a phone) is in test_every_view.py.
+"""
 
 import html
 import math
@@ -13,19 +16,10 @@ from ce_lib.formatting import format_number
 from ce_lib.views import Softmax
 from ce_lib.views.softmax import CLASS_LOGITS
 
-from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control, svg_labels
+from ..support.pictures import stated
 
-#: The index of each logit's slider, and of each class's radio button, among the view's inputs.
-SLIDER = {1: 0, 2: 1, 3: 2}
-RADIO = {1: 3, 2: 4, 3: 5}
 #: Logits at the sliders' ends and between: the extreme states of the figure.
 EXTREMES = [(-6.0, 6.0, 6.0), (6.0, -6.0, -6.0), (-6.0, -6.0, 6.0), (6.0, 6.0, 6.0), (0.0, 0.0, -6.0)]
-
-
-def stated(markup: str, ordered: bool = False) -> list[str]:
-    """Return the texts an SVG picture marks as its stated numbers and names (class ce-label), sorted or in order."""
-    texts = [html.unescape(t) for t in re.findall(r'<text[^>]*class="ce-label[^"]*"[^>]*>([^<]*)</text>', markup)]
-    return texts if ordered else sorted(texts)
 
 
 def softmax_readout(logits, k):
@@ -85,6 +79,20 @@ def test_softmax_picture_states_ce_libs_numbers(logits, k):
         assert " ".join(texts[:-3]) == view.title()
 
 
+def test_the_picture_states_ce_libs_numbers_for_random_settings():
+    """Thirty random moves, one after another, as a learner makes them: a logit, or now and then the true class."""
+    view = Softmax()
+    rng = random.Random("softmax")
+    for _ in range(30):
+        k = rng.randrange(1, 4)
+        if rng.random() < 0.25:
+            view.set_true_class(k)
+        else:
+            view.set_logit(k, rng.choice([-6.0, 6.0, round(rng.uniform(-6, 6), 1)]))
+        assert view.describe() == softmax_readout(view.logits, view.true_class)
+        assert stated(view.svg()) == expected_labels(view), (view.logits, view.true_class)
+
+
 def test_every_word_comes_from_the_catalogue():
     """Mark every word of the view's catalogue: every text of the figure with a letter in it is marked."""
     view = set_up((1.0, 2.0, -1.0), 2)
@@ -93,98 +101,3 @@ def test_every_word_comes_from_the_catalogue():
     texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", picture)]
     assert [t for t in texts if re.search("[A-Za-z]", t) and "§" not in t] == []
     assert view.describe().startswith("§") and 'aria-label="§' in picture
-
-
-def test_display_carries_the_widget_a_picture_and_the_state():
-    view = Softmax()
-    data, _ = view._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in data
-    assert data["image/png"].startswith("iVBORw0KGgo")
-    assert data["text/plain"] == view.describe()
-    assert data["application/vnd.ce-lib.view+json"]["module"] == "softmax"
-    assert set(view.state_keys) <= set(data["application/vnd.ce-lib.view+json"]["state"])
-
-
-# In the browser ------------------------------------------------------------------------------
-
-
-def test_stored_picture_reads_cleanly(view_pages):
-    page = view_pages.show(Softmax())
-    for logits in (CLASS_LOGITS, *EXTREMES):
-        for k in (1, 2, 3):
-            for width in (960, 375):
-                assert picture_problems(page, set_up(logits, k).svg(width)) == [], (logits, k, width)
-    page.close()
-
-
-def test_the_stored_picture_is_what_the_browser_draws(view_pages):
-    """One drawing: the kernel's picture is the browser's figure, markup for markup, at any width."""
-    page = view_pages.show(Softmax())
-    for logits, k in ((CLASS_LOGITS, 1), ((-6.0, 6.0, 6.0), 1), ((0.3, -2.7, 4.4), 3)):
-        view = set_up(logits, k)
-        for width in (960, 700, 375):
-            assert browser_drawing(page, view, width) == view.svg(width), (logits, k, width)
-    page.close()
-
-
-def test_live_softmax_shows_ce_libs_numbers(view_pages):
-    view = Softmax()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert readout(element) == view.describe()
-    assert svg_labels(element) == expected_labels(view)
-    rng = random.Random("softmax")
-    for _ in range(30):
-        k = rng.randrange(1, 4)
-        if rng.random() < 0.25:
-            set_control(element, RADIO[k], True)
-            view.set_true_class(k)
-        else:
-            value = rng.choice([-6.0, 6.0, round(rng.uniform(-6, 6), 1)])
-            set_control(element, SLIDER[k], f"{value:.1f}")
-            view.set_logit(k, value)
-        assert readout(element) == view.describe()
-        assert svg_labels(element) == expected_labels(view)
-    assert browser_drawing(page, view, 960) == view.svg(960)
-    assert page.errors == []
-    page.close()
-
-
-def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
-    """An accessible name, a figure with a text title, a readout a screen reader hears change."""
-    view = Softmax()
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert element.get_attribute("role") == "group" and element.get_attribute("aria-label") == view.words["label"]
-    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
-    svg = element.locator("svg")
-    assert svg.get_attribute("role") == "img" and view.describe() in svg.get_attribute("aria-label")
-    slider = element.locator("input.ce-slider").first
-    slider.focus()
-    slider.press("ArrowRight")
-    assert slider.get_attribute("aria-valuetext") == "logit z1: 2.1"
-    view.set_logit(1, 2.1)
-    assert readout(element) == view.describe()
-    page.close()
-
-
-def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages):
-    page = view_pages.show(Softmax(), width=375, height=800)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    element = page.locator(".ce-view")
-    set_control(element, 0, "-6.0")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    assert live_text_problems(element, "svg text.ce-label") == []
-    assert page.errors == []
-    page.close()
-
-
-@pytest.mark.parametrize("width", [1000, 375])
-def test_live_labels_never_overlap(view_pages, width):
-    page = view_pages.show(Softmax(), width=width)
-    element = page.locator(".ce-view")
-    assert live_text_problems(element, "svg text.ce-label") == []
-    for control, value in ((0, "-6.0"), (1, "6.0"), (5, True), (2, "6.0")):
-        set_control(element, control, value)
-        assert live_text_problems(element, "svg text.ce-label") == []
-    page.close()

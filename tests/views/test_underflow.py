@@ -1,29 +1,20 @@
-"""The product of n halves (notebooks 01, 02): driven from Python, and live in Chromium against ce_lib."""
+"""The product of n halves (notebooks 01, 02): driven from Python, and live in Chromium against ce_lib.
 
-import html
-import json
-import random
+What every view shares (names, keyboard, live readout and labels, stored picture, a phone) is in test_every_view.py.
+"""
+
 import re
 
 import numpy as np
 import pytest
-import quickjs
 
 import ce_lib
 from ce_lib.formatting import format_number
 from ce_lib.views import Underflow
-from ce_lib.views._base import drawing_source
 
-from ..support.pages import browser_drawing, live_text_problems, picture_problems, readout, set_control
+from ..support.pictures import drawing_code, svg_texts
 
 SCALES = ["powers of ten", "ln"]
-#: The slider's ends, the last n whose product is positive, and the first that underflows.
-EDGES = (1, 1074, 1075, 1200)
-
-
-def svg_texts(markup: str) -> list[str]:
-    """Return the words of every text in an SVG picture, its title included."""
-    return [html.unescape(words) for words in re.findall(r"<(?:text|title)\b[^>]*>([^<]*)</", markup)]
 
 
 def path_vertices(markup: str, name: str) -> int:
@@ -34,13 +25,20 @@ def path_vertices(markup: str, name: str) -> int:
 
 def test_readout_is_ce_libs_numbers():
     view = Underflow()
+    assert view.label == "The product of n probabilities of 0.5: one slider for n"
     assert view.describe() == f"0.5 multiplied 40 times = {format_number(ce_lib.product_of_probabilities([0.5] * 40))}"
+    view.set_points(41)  # the slider one step right
+    assert view.describe() == f"0.5 multiplied 41 times = {format_number(0.5**41)}"
     view.set_points(1074)
     assert view.product() == 2.0**-1074 and view.product() > 0.0
     assert view.describe() == "0.5 multiplied 1074 times = 4.941e−324"
     view.set_points(1075)
     assert view.product() == 0.0
     assert view.describe() == "0.5 multiplied 1075 times = 0 (underflow: exactly 0.0)"
+    view.set_points(1100)
+    assert view.describe() == "0.5 multiplied 1100 times = 0 (underflow: exactly 0.0)"
+    view.set_points(1200)  # the slider's end
+    assert view.describe() == "0.5 multiplied 1200 times = 0 (underflow: exactly 0.0)"
     assert view.readout == {"text": view.describe(), "revision": view.revision}
 
 
@@ -54,15 +52,14 @@ def test_ln_readout_adds_the_sum_of_logs_which_never_underflows():
         f"sum of ln(0.5), 1100 times = {format_number(log_sum, 6)} (never underflows)"
     )
     assert "−762.462" in view.describe()
+    assert view._repr_mimebundle_()[0]["application/vnd.ce-lib.view+json"]["state"]["scale"] == "ln"
     assert view.marker_labels() == [f"sum of logs = {format_number(log_sum, 6)}", "ln(product) = −∞"]
 
 
 def test_the_modules_product_and_sum_of_logs_are_ce_libs_bit_for_bit():
     """The drawing code's own maths (run here in QuickJS, as for the stored picture) is ce_lib's, for every n."""
-    engine = quickjs.Context()
-    engine.eval(drawing_source(Underflow.parts))
     every_n = "Array.from({length: 1200}, (_, i) => [productOfHalves(i + 1), logSumOfHalves(i + 1)])"
-    for n, (product, log_sum) in enumerate(json.loads(engine.eval(f"JSON.stringify({every_n})")), start=1):
+    for n, (product, log_sum) in enumerate(drawing_code(Underflow.parts, every_n), start=1):
         assert product == ce_lib.product_of_probabilities([0.5] * n), n
         assert log_sum == ce_lib.sum_of_logs([0.5] * n), n
 
@@ -80,13 +77,13 @@ def test_the_curve_is_the_float64_product_and_stops_where_it_underflows(scale):
 def test_powers_of_ten_scale_never_says_log():
     """Notebook 01 comes before logs are taught: no word of its figure or readout says "log"."""
     view = Underflow()
-    for n in (1, 40, 1100):
+    for n in (1, 40, 1100, 1200):
         view.set_points(n)
-        words = svg_texts(view.svg()) + svg_texts(view.svg(375))
+        words = svg_texts(view.svg(), title=True) + svg_texts(view.svg(375), title=True)
         assert not any("log" in w.lower() for w in words), n
         assert "log" not in view.describe().lower()
-    assert "each gridline down is 10¹⁰⁰ times smaller" in svg_texts(view.svg())
-    assert {"10⁻¹⁰⁰", "10⁻³⁰⁰", "0 (underflow)"} <= set(svg_texts(view.svg()))
+    assert "each gridline down is 10¹⁰⁰ times smaller" in svg_texts(view.svg(), title=True)
+    assert {"10⁻¹⁰⁰", "10⁻³⁰⁰", "0 (underflow)"} <= set(svg_texts(view.svg(), title=True))
 
 
 @pytest.mark.parametrize("scale", SCALES)
@@ -99,9 +96,9 @@ def test_slider_ends_are_clean(scale):
             picture = view.svg()
             assert "nan" not in view.describe() and "nan" not in picture.lower()
             for words in view.marker_labels():
-                assert words in svg_texts(picture), n
+                assert words in svg_texts(picture, title=True), n
     expected = "ln(product) = −∞" if scale == "ln" else "n = 1200: 0 (underflow)"
-    assert expected in svg_texts(picture)
+    assert expected in svg_texts(picture, title=True)
 
 
 def test_unknown_scale_is_refused():
@@ -109,57 +106,7 @@ def test_unknown_scale_is_refused():
         Underflow("log10")
 
 
-def test_display_carries_the_widget_a_picture_and_the_state():
-    data, _ = Underflow("ln")._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in data
-    assert data["image/png"].startswith("iVBORw0KGgo")
-    assert data["text/plain"].startswith("0.5 multiplied 40 times")
-    assert data["application/vnd.ce-lib.view+json"]["module"] == "underflow"
-    assert data["application/vnd.ce-lib.view+json"]["state"]["scale"] == "ln"
-
-
 # In the browser ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("scale", SCALES)
-def test_stored_picture_reads_cleanly(view_pages, scale):
-    view = Underflow(scale)
-    page = view_pages.show(view)
-    for n in (40, 300, 700, 1000, *EDGES, 1100):
-        view.set_points(n)
-        for width in (960, 700, 359):
-            assert picture_problems(page, view.svg(width)) == [], (n, width)
-    page.close()
-
-
-@pytest.mark.parametrize("scale", SCALES)
-def test_the_stored_picture_is_what_the_browser_draws(view_pages, scale):
-    """One drawing: the kernel's picture is the browser's figure, markup for markup, at any width."""
-    view = Underflow(scale)
-    page = view_pages.show(view)
-    for n in (40, 1075):
-        view.set_points(n)
-        for width in (960, 700, 375):
-            assert browser_drawing(page, view, width) == view.svg(width), (n, width)
-    page.close()
-
-
-@pytest.mark.parametrize("scale", SCALES)
-def test_live_view_shows_ce_libs_numbers_for_random_slider_positions(view_pages, scale):
-    view = Underflow(scale)
-    page = view_pages.show(view)
-    element = page.locator(".ce-view")
-    assert readout(element) == view.describe()
-    rng = random.Random(f"underflow-{scale}")
-    for n in [rng.randrange(1, 1201) for _ in range(25)] + list(EDGES):
-        set_control(element, 0, n)
-        view.set_points(n)
-        assert readout(element) == view.describe(), n
-    assert browser_drawing(page, view, 960) == view.svg(960)
-    if scale == "powers of ten":  # notebook 01 comes before logs are taught
-        assert "log" not in element.locator("svg").text_content().lower()
-    assert page.errors == []
-    page.close()
 
 
 @pytest.mark.parametrize("scale", SCALES)
@@ -185,46 +132,4 @@ def test_every_n_reads_the_same_in_the_browser(view_pages, scale):
         assert shown_readout == view.describe(), n
         for words in view.marker_labels():
             assert words in labels, n
-    page.close()
-
-
-def test_live_view_speaks_to_screen_readers_and_the_keyboard(view_pages):
-    """An accessible name, a figure with a text title, a readout a screen reader hears change."""
-    page = view_pages.show(Underflow())
-    element = page.locator(".ce-view")
-    assert element.get_attribute("role") == "group"
-    assert element.get_attribute("aria-label") == "The product of n probabilities of 0.5: one slider for n"
-    assert element.locator(".ce-readout").get_attribute("aria-live") == "polite"
-    svg = element.locator("svg")
-    assert svg.get_attribute("role") == "img"
-    assert svg.get_attribute("aria-label") == f"The product of n probabilities of 0.5. {Underflow().describe()}"
-    slider = element.locator("input.ce-slider")
-    slider.focus()
-    slider.press("ArrowRight")
-    assert slider.get_attribute("aria-valuetext") == "points n: 41"
-    assert readout(element) == f"0.5 multiplied 41 times = {format_number(0.5**41)}"
-    slider.press("End")
-    assert readout(element) == "0.5 multiplied 1200 times = 0 (underflow: exactly 0.0)"
-    page.close()
-
-
-@pytest.mark.parametrize("scale", SCALES)
-def test_live_view_fits_a_phone_without_sideways_scrolling(view_pages, scale):
-    page = view_pages.show(Underflow(scale), width=375, height=800)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    element = page.locator(".ce-view")
-    set_control(element, 0, 1100)
-    assert "underflow" in readout(element)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    page.close()
-
-
-@pytest.mark.parametrize("scale", SCALES)
-@pytest.mark.parametrize("width", [375, 1000])
-def test_live_labels_never_overlap(view_pages, scale, width):
-    page = view_pages.show(Underflow(scale), width=width, height=900)
-    element = page.locator(".ce-view")
-    for n in (1, 40, 500, 800, 1074, 1100, 1200):
-        set_control(element, 0, n)
-        assert live_text_problems(element, "svg text") == [], n
     page.close()
