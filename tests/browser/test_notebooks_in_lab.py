@@ -1,5 +1,6 @@
-"""End to end, in real JupyterLab and Chromium: every notebook runs clean, every view follows its
-sliders at once with the kernel free or busy, and the kernel then confirms the view's numbers.
+"""End to end, in real JupyterLab and Chromium: every English notebook (and three Chinese ones) runs
+clean, every view follows its sliders at once with the kernel free or busy, and the kernel then
+confirms the view's numbers.
 
 Screenshots go to ``artifacts/browser/`` (git-ignored) so a failure can be looked at. Outside CI,
 a machine without Debian's Chromium skips these tests with the reason; in CI (``CI=true``) a
@@ -87,8 +88,14 @@ def test_without_a_kernel_jupyterlab_shows_the_stored_pictures(lab):
         page.close()
 
 
-#: Every notebook of every edition, as its path in the repository.
-EDITIONS = [navigation.edition_path(n.file, language) for language in words.LANGUAGES for n in NOTEBOOKS]
+#: The Chinese notebooks run here besides every English one: the start, the plane's sliders, and the
+#: log slider, radio buttons and four views of notebook 06. The others run the same code (a test
+#: checks it) with other words, and nbval runs each of them clean.
+CHINESE = ("00_start_here.ipynb", "03_negative_log_summed.ipynb", "06_beyond_two_classes.ipynb")
+#: The notebooks run in JupyterLab, as their paths in the repository.
+EDITIONS = [navigation.edition_path(n.file, words.SOURCE) for n in NOTEBOOKS] + [
+    navigation.edition_path(file, "zh-CN") for file in CHINESE
+]
 #: A view's Chinese face, once the page has it: added by the view itself (the machine may have no Chinese font).
 WIDE_FONT_LOADED = """() => [...document.fonts].some(
   (face) => face.family.replace(/"/g, '') === 'CE Noto Sans CJK SC' && face.status === 'loaded')"""
