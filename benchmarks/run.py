@@ -35,6 +35,7 @@ Targets are printed beside each figure; nothing here is a test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import statistics
@@ -208,14 +209,23 @@ def time_presses(page, name: str, presses: int = PRESSES, selector: str | None =
     return [press_and_time(page, handle, name, "ArrowRight" if i % 2 else "ArrowLeft") for i in range(presses)]
 
 
-def measure_latency() -> dict[str, list[float]]:
-    from tests.support.lab import busy_kernel, run_all, running_lab
+@contextlib.contextmanager
+def latency_notebook():  # type: ignore[no-untyped-def]
+    """Run the latency notebook (``BENCH_CELLS``) in a real JupyterLab; yield its page once every widget shows."""
+    from tests.support.lab import run_all, running_lab
 
-    results: dict[str, list[float]] = {}
     with running_lab({"latency_benchmark.ipynb": notebook_json(BENCH_CELLS)}) as lab:
         page = lab.open_notebook("notebooks/latency_benchmark.ipynb", init_script=INSTRUMENT)
         run_all(page)
         page.wait_for_selector(".bench-naive img", timeout=30_000)
+        yield page
+
+
+def measure_latency() -> dict[str, list[float]]:
+    from tests.support.lab import busy_kernel
+
+    results: dict[str, list[float]] = {}
+    with latency_notebook() as page:
         page.evaluate("() => window.__watch('.bench-echo > .widget-label', 'echo', false)")
         page.evaluate("() => window.__watch('.bench-view .ce-figure', 'view', false)")
         page.evaluate("() => window.__watch('.bench-naive', 'naive', true)")
@@ -439,13 +449,8 @@ def time_display(page) -> float:
 
 def measure_slow_lab() -> dict[str, list[float]]:
     """Our view in the latency notebook of table 1: displays unthrottled, then presses and displays at 6×."""
-    from tests.support.lab import run_all, running_lab
-
     results: dict[str, list[float]] = {}
-    with running_lab({"latency_benchmark.ipynb": notebook_json(BENCH_CELLS)}) as lab:
-        page = lab.open_notebook("notebooks/latency_benchmark.ipynb", init_script=INSTRUMENT)
-        run_all(page)
-        page.wait_for_selector(".bench-naive img", timeout=30_000)
+    with latency_notebook() as page:
         page.evaluate("() => window.__watch('.bench-view .ce-figure', 'view', false)")
         time_display(page)  # warm-up, not counted
         results["display"] = [time_display(page) for _ in range(DISPLAYS)]
