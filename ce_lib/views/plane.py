@@ -49,6 +49,16 @@ class ModelSliders:
     (0.7, 0.5, 0.8, 0.6)
     """
 
+    @staticmethod
+    def model_sliders(words: dict[str, str]) -> list[dict]:
+        """Return the control specs: a slider per point (0 to 1, step 0.01) per model, grouped by model."""
+        return [
+            slider(f"probabilities_{model.name.lower()}",
+                   words["point_colour"].format(number=p.number, colour=words[f"colour_{p.colour}"]),
+                   0.0, 1.0, 0.01, index=p.number - 1, group=words["model_title"].format(name=model.name)).spec()
+            for model in story.MODELS for p in story.POINTS
+        ]  # fmt: skip
+
     def probabilities(self, name: str) -> tuple[float, ...]:
         """Return model ``name``'s per-point probabilities as the sliders set them."""
         return tuple(getattr(self, f"probabilities_{name.lower()}"))
@@ -94,12 +104,7 @@ class ModelComparison(ModelSliders, View):
         if step not in ("points", *STEPS):
             raise ValueError(f"step must be one of {('points', *STEPS)}, got {step!r}")
         words = self.words_for()
-        controls = [
-            slider(f"probabilities_{model.name.lower()}",
-                   words["point_colour"].format(number=p.number, colour=words[f"colour_{p.colour}"]),
-                   0.0, 1.0, 0.01, index=p.number - 1, group=words["model_title"].format(name=model.name)).spec()
-            for model in story.MODELS for p in story.POINTS
-        ]  # fmt: skip
+        controls = self.model_sliders(words)
         super().__init__(
             step=step,
             probabilities_a=list(story.MODEL_A.probabilities),

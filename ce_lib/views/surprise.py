@@ -18,7 +18,7 @@ from ce_lib.binary import cross_entropy
 from ce_lib.course import story
 from ce_lib.formatting import format_number
 from ce_lib.probability import point_errors
-from ce_lib.views._base import View, slider
+from ce_lib.views._base import View
 from ce_lib.views.plane import ModelSliders, point_records
 
 
@@ -44,12 +44,7 @@ class Surprise(ModelSliders, View):
 
     def __init__(self) -> None:
         words = self.words_for()
-        controls = [
-            slider(f"probabilities_{model.name.lower()}",
-                   words["point_colour"].format(number=p.number, colour=words[f"colour_{p.colour}"]),
-                   0.0, 1.0, 0.01, index=p.number - 1, group=words["model_title"].format(name=model.name)).spec()
-            for model in story.MODELS for p in story.POINTS
-        ]  # fmt: skip
+        controls = self.model_sliders(words)
         super().__init__(
             probabilities_a=list(story.MODEL_A.probabilities), probabilities_b=list(story.MODEL_B.probabilities),
             points=point_records(), controls=controls, label=words["label"], words=words,

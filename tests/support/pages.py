@@ -208,6 +208,15 @@ def browser_pictures(page, view, widths, uid: str = "ce") -> dict[int, tuple[str
     return {width: (markup, text_problems(boxes)) for width, (markup, boxes) in zip(widths, drawn, strict=True)}
 
 
+def module_readouts(page, module: str, states: list[dict]) -> list[str]:  # type: ignore[no-untyped-def, type-arg]
+    """Return the readout the view module ``module`` (``views/<module>.js``) computes in the page for each state."""
+    return page.evaluate(
+        "async ([module, states]) => { const { FIGURE } = await import(`./views/${module}.js`);"
+        " return states.map(FIGURE.describe); }",
+        [module, states],
+    )
+
+
 #: The rules axe-core files under WCAG 2.0 and 2.1, levels A and AA.
 WCAG_A_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 

@@ -15,6 +15,8 @@ from ce_lib.frameworks import CLIPPING_RULES, clipped_cross_entropy
 from ce_lib.views import Clipping
 from ce_lib.views.clipping import rule_key
 
+from ..support.pages import module_readouts
+
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -118,11 +120,7 @@ def test_live_clipping_agrees_with_ce_lib_digit_for_digit(view_pages):
     for p in probabilities:
         view.set_probability(p)
         states.append(view.state())
-    shown = page.evaluate(
-        "async states => { const module = await import('./views/clipping.js');"
-        " return states.map(module.FIGURE.describe); }",
-        states,
-    )
+    shown = module_readouts(page, "clipping", states)
     for p, words in zip(probabilities, shown, strict=True):
         view.set_probability(p)
         assert words == view.describe(), p

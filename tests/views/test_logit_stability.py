@@ -15,7 +15,7 @@ from ce_lib.frameworks import naive_cross_entropy_from_logits
 from ce_lib.views import LogitStability
 from ce_lib.views.logit_stability import correct_digits, logit_grid
 
-from ..support.pages import readout
+from ..support.pages import module_readouts, readout
 from ..support.pictures import svg_texts
 
 SLIDER = np.linspace(-50.0, 50.0, 401)  # every logit the slider can set
@@ -129,11 +129,7 @@ def test_live_digits_agree_with_ce_lib_for_many_logits(view_pages):
     for z in logits:
         view.set_logit(z)
         states.append(view.state())
-    shown = page.evaluate(
-        "async states => { const module = await import('./views/logit_stability.js');"
-        " return states.map(module.FIGURE.describe); }",
-        states,
-    )
+    shown = module_readouts(page, "logit_stability", states)
     for z, words in zip(logits, shown, strict=True):
         view.set_logit(z)
         assert words == view.describe() == expected_readout(z), z
