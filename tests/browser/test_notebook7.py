@@ -14,11 +14,10 @@ from __future__ import annotations
 import pytest
 
 from ..support.frontends import running_notebook7
-from ..support.keyboard import confirmed_by_the_kernel, press_every_key
-from ..support.lab import ROOT, run_all
+from ..support.keyboard import every_view_takes_every_key
+from ..support.lab import SCREENSHOTS, run_all
 from ..support.pages import require_browser
 
-SCREENSHOTS = ROOT / "artifacts" / "browser"
 #: 03 is the notebook the issue was seen in; 06 adds a log slider and radio buttons, 07 check boxes.
 NOTEBOOKS = ("03_negative_log_summed.ipynb", "06_beyond_two_classes.ipynb", "07_learning_the_line.ipynb")
 
@@ -40,17 +39,7 @@ def test_every_key_moves_every_control_in_notebook7(notebook7, file):
         page.log["errors"].clear()
         run_all(page, until_idle=notebook7.until_idle)
         assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0, "an error or warning"
-        views = page.locator(".ce-view")
-        assert views.count() >= 1
-        kinds = set()
-        for index in range(views.count()):
-            keyboard = press_every_key(views.nth(index))
-            kinds |= {press.before["kind"] for press in keyboard.presses}
-            try:
-                confirmed_by_the_kernel(page, views.nth(index), keyboard.readout)
-            except AssertionError as error:  # with what the server and its kernel logged
-                log = (notebook7.root.parent / "server.log").read_text(encoding="utf-8", errors="replace")
-                raise AssertionError(f"{error}\nthe server's log ends:\n{log[-3000:]}") from None
+        kinds = every_view_takes_every_key(page, server_log=notebook7.root.parent / "server.log")
         page.screenshot(path=str(SCREENSHOTS / f"notebook7-{file.replace('.ipynb', '')}-keys.png"))
         assert "range" in kinds
         assert page.log == {"outside": [], "errors": []}

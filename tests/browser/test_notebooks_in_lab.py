@@ -18,18 +18,7 @@ from ce_lib import words
 from tools import navigation
 from tools.contents import NOTEBOOKS
 
-from ..support.lab import ROOT, busy_kernel, menu, run_all, running_lab
-from ..support.pages import require_browser
-
-SCREENSHOTS = ROOT / "artifacts" / "browser"
-
-
-@pytest.fixture(scope="module")
-def lab():
-    require_browser()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with running_lab() as running:
-        yield running
+from ..support.lab import SCREENSHOTS, busy_kernel, menu, run_all
 
 
 def svg_of(view) -> str:

@@ -17,10 +17,9 @@ import pytest
 
 from ..support.frontends import running_voila
 from ..support.keyboard import confirmed_by_the_kernel, press_key
-from ..support.lab import ROOT
+from ..support.lab import SCREENSHOTS
 from ..support.pages import require_browser
 
-SCREENSHOTS = ROOT / "artifacts" / "browser"
 NOTEBOOK = "03_negative_log_summed.ipynb"
 #: What a page would fetch: stylesheets, scripts, and modules imported by its scripts.
 FETCHED = re.compile(

@@ -12,6 +12,7 @@ kernel before the next key), as a person's keys do.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 #: From anywhere but the top, End first: every later key then moves the slider.
 SLIDER_KEYS_FROM_BELOW = ("End", "ArrowLeft", "ArrowRight", "ArrowDown", "ArrowUp", "PageDown", "PageUp", "Home")
@@ -166,3 +167,25 @@ def confirmed_by_the_kernel(page, view, own_readout: str, timeout_ms: int = 30_0
         raise AssertionError(f"the kernel did not confirm the view's last state in {timeout_ms} ms: {shown}") from None
     assert view.locator(".ce-readout").text_content() == own_readout, "the kernel's numbers differ from the view's"
     assert view.locator(".ce-status").inner_text().strip() == "✓ ce_lib"
+
+
+def every_view_takes_every_key(page, server_log: Path | None = None) -> set[str]:  # type: ignore[no-untyped-def]
+    """Press every key on every control of every view in ``page``; the kernel then confirms each view.
+
+    Returns the kinds of input pressed on ("range", "radio", "checkbox"). If the kernel does not
+    confirm a view, the failure shows the end of ``server_log`` (what the server and kernel logged).
+    """
+    views = page.locator(".ce-view")
+    assert views.count() >= 1
+    kinds: set[str] = set()
+    for index in range(views.count()):
+        keyboard = press_every_key(views.nth(index))
+        kinds |= {press.before["kind"] for press in keyboard.presses}
+        try:
+            confirmed_by_the_kernel(page, views.nth(index), keyboard.readout)
+        except AssertionError as error:
+            if server_log is None:
+                raise
+            log = server_log.read_text(encoding="utf-8", errors="replace")
+            raise AssertionError(f"{error}\nthe server's log ends:\n{log[-3000:]}") from None
+    return kinds
