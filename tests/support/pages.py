@@ -181,17 +181,17 @@ def text_problems(boxes: list[list]) -> list[str]:  # type: ignore[type-arg]
     return problems
 
 
+#: In the page: lay an SVG's markup out, return its texts' boxes (``TEXT_BOX``), and take it out again.
+MARKUP_TEXT_BOXES = (
+    "markup => { const holder = document.createElement('div'); holder.innerHTML = markup;"
+    " document.body.append(holder);"
+    f" const boxes = [...holder.querySelectorAll('svg text')].map({TEXT_BOX}); holder.remove(); return boxes; }}"
+)
+
+
 def picture_problems(page, markup: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Return what a reader would see wrong in a picture (SVG markup): texts on top of one another, or cut off."""
-    page.evaluate(
-        "markup => { const holder = document.createElement('div'); holder.id = 'ce-picture-check';"
-        " holder.innerHTML = markup; document.body.append(holder); }",
-        markup,
-    )
-    try:
-        return text_problems(page.locator("#ce-picture-check svg text").evaluate_all(f"els => els.map({TEXT_BOX})"))
-    finally:
-        page.evaluate("document.getElementById('ce-picture-check').remove()")
+    return text_problems(page.evaluate(MARKUP_TEXT_BOXES, markup))
 
 
 def browser_pictures(page, view, widths, uid: str = "ce") -> dict[int, tuple[str, list[str]]]:  # type: ignore[no-untyped-def]
@@ -199,10 +199,9 @@ def browser_pictures(page, view, widths, uid: str = "ce") -> dict[int, tuple[str
     FIGURE.draw), and what a reader would see wrong in it (as :func:`picture_problems` says), in one call."""
     drawn = page.evaluate(
         "async ([module, state, widths, uid]) => { const { FIGURE } = await import(`./views/${module}.js`);"
+        f" const boxes = {MARKUP_TEXT_BOXES};"
         " return widths.map(width => { const markup = FIGURE.draw(state, width, uid);"
-        " const holder = document.createElement('div'); holder.innerHTML = markup; document.body.append(holder);"
-        f" const boxes = [...holder.querySelectorAll('svg text')].map({TEXT_BOX}); holder.remove();"
-        " return [markup, boxes]; }); }",
+        " return [markup, boxes(markup)]; }); }",
         [view.module, view.state(), list(widths), uid],
     )
     return {width: (markup, text_problems(boxes)) for width, (markup, boxes) in zip(widths, drawn, strict=True)}
